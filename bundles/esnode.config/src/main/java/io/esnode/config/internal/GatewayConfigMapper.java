@@ -1,0 +1,162 @@
+package io.esnode.config.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed {@code esnode.toml} to the Config Admin configurations it describes: {@code [[drivers]]} to factory PID
+ * {@code esnode.driver.<protocol>} (name = id), {@code [metrics]} to PID {@code esnode.metrics}, {@code [[pue]]} to
+ * factory PID {@code esnode.pue} (name = scope; without any {@code [[pue]]} a default scope {@code site}). Every
+ * entry is marked with {@link ConfigNames#SOURCE} and {@link ConfigNames#HASH}. The first problem found ends the
+ * mapping with a {@link TomlException}, so a file is applied completely or not at all.
+ */
+public final class GatewayConfigMapper {
+    private static final List<String> SECTIONS = List.of("drivers", "metrics", "pue");
+    private final ValueConverter values;
+    private final String source;
+
+    /**
+     * @param file    the file name for messages
+     * @param source  the absolute path stored in {@link ConfigNames#SOURCE}
+     * @param secrets resolves {@code ${…}} references in string values
+     */
+    public GatewayConfigMapper(String file, String source, SecretResolver secrets) {
+        this.values = new ValueConverter(file, secrets);
+        this.source = source;
+    }
+
+    public List<ConfigEntry> map(TomlTable document) throws TomlException {
+        for (Map.Entry<String, TomlNode> e : document.entries().entrySet()) {
+            if (!SECTIONS.contains(e.getKey())) {
+                throw values.error(e.getValue(), document.keyPath(e.getKey()), "unknown section (known: [[drivers]], "
+                        + "[metrics], [[pue]])");
+            }
+        }
+        List<ConfigEntry> entries = new ArrayList<>();
+        TomlNode drivers = document.get("drivers");
+        if (drivers != null) {
+            DriverSectionMapper mapper = new DriverSectionMapper(values);
+            for (TomlTable driver : tables(drivers, "drivers")) {
+                Map.Entry<String, Map<String, Object>> mapped = mapper.map(driver);
+                if (mapped != null) {
+                    entries.add(entry(ConfigNames.DRIVER_FACTORY_PID_PREFIX + mapped.getKey(),
+                            (String) mapped.getValue().get("id"), mapped.getValue(), driver.line()));
+                }
+            }
+        }
+        TomlNode metrics = document.get("metrics");
+        if (metrics != null) {
+            entries.add(metrics(metrics));
+        }
+        TomlNode pue = document.get("pue");
+        if (pue != null) {
+            Map<String, Integer> scopeLines = new HashMap<>();
+            for (TomlTable scope : tables(pue, "pue")) {
+                ConfigEntry e = pue(scope, scopeLines);
+                if (e != null) {
+                    entries.add(e);
+                }
+            }
+        } else {
+            entries.add(defaultPue());
+        }
+        return List.copyOf(entries);
+    }
+
+    private List<TomlTable> tables(TomlNode node, String name) throws TomlException {
+        List<TomlTable> tables = new ArrayList<>();
+        if (node instanceof TomlArray array) {
+            for (TomlNode item : array.items()) {
+                if (!(item instanceof TomlTable t)) {
+                    throw values.error(item, name, "expected [[" + name + "]] tables, got an array of values");
+                }
+                tables.add(t);
+            }
+            return tables;
+        }
+        throw values.error(node, name, "expected [[" + name + "]] (double brackets: one table per entry), got "
+                + ValueConverter.describe(node));
+    }
+
+    private ConfigEntry metrics(TomlNode node) throws TomlException {
+        if (!(node instanceof TomlTable table)) {
+            throw values.error(node, "metrics", "expected a [metrics] table, got " + ValueConverter.describe(node));
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (Map.Entry<String, TomlNode> e : table.entries().entrySet()) {
+            String key = table.keyPath(e.getKey());
+            switch (e.getKey()) {
+                case "bind", "bind_address" -> {
+                    if (props.containsKey("bind_address")) {
+                        throw values.error(e.getValue(), key, "bind and bind_address both set (they are one key)");
+                    }
+                    props.put("bind_address", values.string(e.getValue(), key));
+                }
+                case "port" -> {
+                    Object port = values.typed(e.getValue(), key);
+                    values.checkIntegerRange(port instanceof String ? "" : port, e.getValue(), key, 1, 65535);
+                    props.put("port", port);
+                }
+                default -> props.put(e.getKey(), values.typed(e.getValue(), key));
+            }
+        }
+        return entry(ConfigNames.METRICS_PID, null, props, table.line());
+    }
+
+    private ConfigEntry pue(TomlTable table, Map<String, Integer> scopeLines) throws TomlException {
+        if (!values.enabled(table)) {
+            return null;
+        }
+        TomlNode scopeNode = table.get("scope");
+        String scope = scopeNode == null ? "site" : values.identifier(scopeNode, table.keyPath("scope"));
+        TomlNode at = scopeNode == null ? table : scopeNode;
+        if (!DriverSectionMapper.ID.matcher(scope).matches()) {
+            throw values.error(at, table.keyPath("scope"), "invalid scope \"" + scope
+                    + "\" (use letters, digits, \"_\", \".\" and \"-\")");
+        }
+        Integer first = scopeLines.putIfAbsent(scope, at.line());
+        if (first != null) {
+            throw values.error(at, table.keyPath("scope"), "duplicate PUE scope \"" + scope
+                    + "\" (first defined at line " + first + ")");
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("scope", scope);
+        for (Map.Entry<String, TomlNode> e : table.entries().entrySet()) {
+            String key = table.keyPath(e.getKey());
+            TomlNode node = e.getValue();
+            switch (e.getKey()) {
+                case "scope", "enabled" -> {
+                }
+                case "it", "facility" -> props.put(e.getKey(), values.strings(node, key));
+                case "max_ratio" -> {
+                    if (!(node instanceof TomlValue v && v.value() instanceof Number n && n.doubleValue() > 1)) {
+                        throw values.error(node, key, "expected a number greater than 1, got "
+                                + ValueConverter.describe(node));
+                    }
+                    props.put("max_ratio", n.doubleValue());
+                }
+                default -> props.put(e.getKey(), values.typed(node, key));
+            }
+        }
+        return entry(ConfigNames.PUE_FACTORY_PID, scope, props, table.line());
+    }
+
+    /** Without any [[pue]] the site PUE still exists: IT and facility power found by the points' pue_role. */
+    private ConfigEntry defaultPue() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("scope", "site");
+        props.put("it", new String[] {"pue_role=it"});
+        props.put("facility", new String[] {"pue_role=facility"});
+        return entry(ConfigNames.PUE_FACTORY_PID, "site", props, 0);
+    }
+
+    private ConfigEntry entry(String pid, String name, Map<String, Object> props, int line) {
+        Map<String, Object> marked = new LinkedHashMap<>(props);
+        marked.put(ConfigNames.SOURCE, source);
+        marked.put(ConfigNames.HASH, ConfigHash.sha256(props));
+        return new ConfigEntry(pid, name, marked, line);
+    }
+}

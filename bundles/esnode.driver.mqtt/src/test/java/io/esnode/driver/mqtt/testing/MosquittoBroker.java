@@ -1,0 +1,245 @@
+package io.esnode.driver.mqtt.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto broker on free loopback ports, configured by a generated file in a temporary directory.
+ * {@link #port()} is the listener under test (plain or TLS); {@link #plainPort()} is always a plain listener that
+ * the {@code mosquitto_pub} helpers publish through.
+ */
+public final class MosquittoBroker implements AutoCloseable {
+    public static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+    public static final Path MOSQUITTO_PUB = Path.of("/usr/bin/mosquitto_pub");
+    public static final Path MOSQUITTO_PASSWD = Path.of("/usr/bin/mosquitto_passwd");
+
+    private final Path dir;
+    private final int port;
+    private final int plainPort;
+    private final List<String> listenerConfig = new ArrayList<>();
+    private String user;
+    private String password;
+    private Process process;
+
+    private MosquittoBroker(Path dir) throws IOException {
+        this.dir = dir;
+        this.port = freePort();
+        this.plainPort = freePort();
+    }
+
+    /** Skips the calling test when Mosquitto is not installed (the CI installs it). */
+    public static void assumeInstalled() {
+        assumeTrue(Files.isExecutable(MOSQUITTO) && Files.isExecutable(MOSQUITTO_PUB),
+                "Mosquitto is not installed at " + MOSQUITTO + " / " + MOSQUITTO_PUB
+                        + " (apt-get install mosquitto mosquitto-clients); skipping broker tests");
+    }
+
+    public static MosquittoBroker create(Path dir) {
+        assumeInstalled();
+        try {
+            return new MosquittoBroker(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Requires this user name and password (a password file made with {@code mosquitto_passwd}). */
+    public MosquittoBroker withPassword(String user, String password) {
+        this.user = user;
+        this.password = password;
+        return this;
+    }
+
+    /** Makes {@link #port()} a TLS listener with the given server certificate. */
+    public MosquittoBroker withTls(Path caFile, Path certFile, Path keyFile, boolean requireClientCertificate) {
+        listenerConfig.add("cafile " + caFile);
+        listenerConfig.add("certfile " + certFile);
+        listenerConfig.add("keyfile " + keyFile);
+        listenerConfig.add("require_certificate " + requireClientCertificate);
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int plainPort() {
+        return listenerConfig.isEmpty() ? port : plainPort;
+    }
+
+    public String tcpUrl() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public MosquittoBroker start() {
+        try {
+            Path conf = dir.resolve("mosquitto.conf");
+            List<String> lines = new ArrayList<>();
+            lines.add("user root"); // as root, mosquitto would otherwise drop to user mosquitto and lose our files
+            lines.add("persistence false");
+            lines.add("log_dest file " + dir.resolve("mosquitto.log"));
+            lines.add("log_type error");
+            lines.add("log_type warning");
+            lines.add("log_type notice");
+            if (user != null) {
+                Path pw = dir.resolve("passwd");
+                if (!Files.exists(pw)) {
+                    run(List.of(MOSQUITTO_PASSWD.toString(), "-b", "-c", pw.toString(), user, password));
+                }
+                lines.add("allow_anonymous false");
+                lines.add("password_file " + pw);
+            } else {
+                lines.add("allow_anonymous true");
+            }
+            lines.add("listener " + port + " 127.0.0.1");
+            lines.addAll(listenerConfig);
+            if (!listenerConfig.isEmpty()) {
+                lines.add("listener " + plainPort + " 127.0.0.1");
+            }
+            Files.write(conf, lines, StandardCharsets.UTF_8);
+            process = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("mosquitto.out").toFile())
+                    .start();
+            awaitListening(port);
+            if (plainPort() != port) {
+                awaitListening(plainPort);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitListening(int p) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("mosquitto exited with " + process.exitValue() + ": " + log());
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", p), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep(25);
+            }
+        }
+        throw new IOException("mosquitto did not listen on " + p + ": " + log());
+    }
+
+    /** The broker's own log and output, for failure messages. */
+    public String log() {
+        StringBuilder sb = new StringBuilder();
+        for (String f : new String[] {"mosquitto.log", "mosquitto.out"}) {
+            try {
+                Path p = dir.resolve(f);
+                if (Files.exists(p)) {
+                    sb.append(Files.readString(p));
+                }
+            } catch (IOException e) {
+                sb.append("(cannot read ").append(f).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Stops and starts the broker on the same ports (all sessions and subscriptions are lost). */
+    public void restart() {
+        stop();
+        start();
+    }
+
+    /** Publishes one message with the real {@code mosquitto_pub} client through the plain listener. */
+    public void publish(String topic, String message, int qos, String protocol) {
+        List<String> cmd = new ArrayList<>(List.of(MOSQUITTO_PUB.toString(), "-h", "127.0.0.1",
+                "-p", String.valueOf(plainPort()), "-t", topic, "-m", message, "-q", String.valueOf(qos),
+                "-V", protocol));
+        credentials(cmd);
+        run(cmd);
+    }
+
+    public void publish(String topic, String message) {
+        publish(topic, message, 1, "mqttv5");
+    }
+
+    /** Publishes raw bytes (e.g. invalid UTF-8) with {@code mosquitto_pub -f}. */
+    public void publishBytes(String topic, byte[] payload) {
+        try {
+            Path f = Files.createTempFile(dir, "payload", ".bin");
+            Files.write(f, payload);
+            List<String> cmd = new ArrayList<>(List.of(MOSQUITTO_PUB.toString(), "-h", "127.0.0.1",
+                    "-p", String.valueOf(plainPort()), "-t", topic, "-f", f.toString(), "-q", "1"));
+            credentials(cmd);
+            run(cmd);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void credentials(List<String> cmd) {
+        if (user != null) {
+            cmd.addAll(List.of("-u", user, "-P", password));
+        }
+    }
+
+    static void run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(cmd.get(0) + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

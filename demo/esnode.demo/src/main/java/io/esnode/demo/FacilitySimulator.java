@@ -1,0 +1,83 @@
+package io.esnode.demo;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's field side: an embedded MQTT broker plus a publisher that sends the simulated facility's readings
+ * every second. Usage: {@code java -jar esnode.demo.jar [--port 1884] [--host 127.0.0.1]}; stops on SIGTERM.
+ */
+public final class FacilitySimulator {
+    private static final Logger LOG = LoggerFactory.getLogger(FacilitySimulator.class);
+
+    private FacilitySimulator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = 1884;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port":
+                    port = Integer.parseInt(value(args, ++i, "--port"));
+                    break;
+                case "--host":
+                    host = value(args, ++i, "--host");
+                    break;
+                case "--help":
+                    System.out.println("usage: FacilitySimulator [--port 1884] [--host 127.0.0.1]");
+                    return;
+                default:
+                    System.err.println("unknown argument: " + args[i] + " (try --help)");
+                    System.exit(2);
+            }
+        }
+        run(host, port);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    private static void run(String host, int port) throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(host, port);
+        FacilityPublisher publisher = new FacilityPublisher("tcp://" + host + ":" + port);
+        LOG.info("MQTT 3.1.1 broker on {}:{}; publishing {}# every second", host, port, FacilityPublisher.PREFIX);
+
+        long start = System.nanoTime();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "esnode-demo-publisher");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> {
+            try {
+                publisher.publishSnapshot((System.nanoTime() - start) / 1e9);
+            } catch (Exception e) {
+                LOG.warn("publish failed: {}", e.toString());
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ticker.shutdownNow();
+            try {
+                publisher.close();
+            } catch (Exception e) {
+                LOG.debug("closing the publisher: {}", e.toString());
+            }
+            broker.close();
+            LOG.info("simulator stopped");
+            stopped.countDown();
+        }, "esnode-demo-shutdown"));
+        stopped.await();
+    }
+}
