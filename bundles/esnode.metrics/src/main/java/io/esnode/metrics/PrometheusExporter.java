@@ -6,6 +6,7 @@ import io.esnode.metrics.internal.BuildInfoCollector;
 import io.esnode.metrics.internal.DriverHealthCollector;
 import io.esnode.metrics.internal.ExporterStats;
 import io.esnode.metrics.internal.GuardedCollector;
+import io.esnode.metrics.internal.MergingRegistry;
 import io.esnode.metrics.internal.MetricsServer;
 import io.esnode.metrics.internal.ReadingsCollector;
 import io.esnode.metrics.internal.RegisteredDrivers;
@@ -61,8 +62,8 @@ public final class PrometheusExporter {
         int port() default 9100;
     }
 
-    private final CollectorRegistry registry = new CollectorRegistry();
     private final ExporterStats stats = new ExporterStats();
+    private final CollectorRegistry registry = new MergingRegistry(stats);
     private final RegisteredDrivers drivers = new RegisteredDrivers();
     private final Map<Collector, GuardedCollector> whiteboard = new ConcurrentHashMap<>();
 
@@ -159,9 +160,5 @@ public final class PrometheusExporter {
     /** The port listened on, or -1 while not (yet) bound. */
     int boundPort() {
         return server == null ? -1 : server.boundPort();
-    }
-
-    ExporterStats stats() {
-        return stats;
     }
 }

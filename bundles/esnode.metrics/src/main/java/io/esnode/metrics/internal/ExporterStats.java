@@ -53,7 +53,7 @@ public final class ExporterStats extends Collector {
     public List<MetricFamilySamples> collect() {
         List<MetricFamilySamples> out = new ArrayList<>(3);
         out.add(new MetricFamilySamples(COLLISIONS, Type.COUNTER,
-                "Readings not exported because another series already had their family and labels, or the family had another type",
+                "Series left out because an earlier series had the same family and labels, or the family had another type",
                 List.of(new MetricFamilySamples.Sample(COLLISIONS + "_total", List.of(), List.of(), collisions.sum()))));
         out.add(labelled(ERRORS, "kind", "Exporter faults by kind (a series refused, a driver status that failed)", errors));
         out.add(labelled(COLLECTOR_ERRORS, "collector", "Scrapes in which a collector threw; its families were left out",

@@ -32,7 +32,7 @@ class GuardedCollectorTest {
         assertEquals("", Exposition.text004(guarded));
         assertEquals(2, stats.collectorErrors("flaky"));
         assertEquals(""
-                + "# HELP esnode_exporter_series_collisions_total Readings not exported because another series already had their family and labels, or the family had another type\n"
+                + "# HELP esnode_exporter_series_collisions_total Series left out because an earlier series had the same family and labels, or the family had another type\n"
                 + "# TYPE esnode_exporter_series_collisions_total counter\n"
                 + "esnode_exporter_series_collisions_total 0.0\n"
                 + "# HELP esnode_exporter_errors_total Exporter faults by kind (a series refused, a driver status that failed)\n"
