@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -34,6 +36,17 @@ public final class LatestReadingStore implements ReadingStore {
     private final Map<SeriesKey, Reading> latest = new ConcurrentHashMap<>();
     private final List<ReadingListener> listeners = new CopyOnWriteArrayList<>();
     private final RateLimitedLog faults = new RateLimitedLog(60_000L);
+
+    @Activate
+    void activate() {
+        LOG.info("reading store active: default ttl {} ms for points without one", DEFAULT_TTL_MILLIS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        latest.clear();
+        listeners.clear();
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

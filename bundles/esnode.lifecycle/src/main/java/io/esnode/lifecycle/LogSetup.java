@@ -53,7 +53,8 @@ public final class LogSetup {
 
     @Activate
     public LogSetup(BundleContext context) {
-        Level level = LogLevels.parse(context.getProperty(LOG_LEVEL_PROPERTY));
+        String levelProperty = context.getProperty(LOG_LEVEL_PROPERTY);
+        Level level = levelOrInfo(levelProperty);
         String dirProperty = context.getProperty(LOG_DIR_PROPERTY);
         Path dir = Paths.get(dirProperty == null || dirProperty.isBlank() ? DEFAULT_LOG_DIR : dirProperty.trim());
 
@@ -78,8 +79,23 @@ public final class LogSetup {
             }
             quieted.add(logger);
         });
-        LoggerFactory.getLogger(LogSetup.class).info("logging at {} to stdout and {}", LogLineFormatter.levelName(level),
+        org.slf4j.Logger log = LoggerFactory.getLogger(LogSetup.class);
+        if (levelProperty != null && !levelProperty.isBlank() && level == Level.INFO
+                && !"INFO".equalsIgnoreCase(levelProperty.trim())) {
+            log.warn("unknown log level {}={}; using INFO (known: TRACE, DEBUG, INFO, WARN, ERROR)",
+                    LOG_LEVEL_PROPERTY, levelProperty);
+        }
+        log.info("logging at {} to stdout and {}", LogLineFormatter.levelName(level),
                 file == null ? "no file" : dir.toAbsolutePath().normalize().resolve("esnode-0.log"));
+    }
+
+    /** A bad level must not cost the gateway its logging (and, through GracefulShutdown, its clean stop). */
+    private static Level levelOrInfo(String name) {
+        try {
+            return LogLevels.parse(name);
+        } catch (IllegalArgumentException e) {
+            return Level.INFO;
+        }
     }
 
     @Deactivate

@@ -94,7 +94,7 @@ public final class PrometheusExporter {
     void addCollector(Collector collector, Map<String, Object> properties) {
         Object name = properties == null ? null : properties.get(COLLECTOR_NAME);
         GuardedCollector guarded = new GuardedCollector(
-                name instanceof String ? (String) name : collector.getClass().getName(), collector, stats);
+                name instanceof String ? (String) name : collector.getClass().getName(), collector, stats, true);
         if (whiteboard.putIfAbsent(collector, guarded) == null) {
             registry.register(guarded);
         }
@@ -122,7 +122,6 @@ public final class PrometheusExporter {
         }
         own("readings", new ReadingsCollector(store, drivers, stats, System::currentTimeMillis));
         own("driver_health", new DriverHealthCollector(drivers, stats));
-        own("exporter", stats);
         own("build_info", new BuildInfoCollector(version));
         registerJvmCollectors();
         server = new MetricsServer(address, config.port(), registry, BIND_RETRY_MILLIS);

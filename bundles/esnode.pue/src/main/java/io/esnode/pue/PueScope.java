@@ -3,6 +3,8 @@ package io.esnode.pue;
 import io.esnode.api.Reading;
 import io.esnode.api.ReadingListener;
 import io.esnode.api.ReadingStore;
+import io.esnode.api.pue.PueResult;
+import io.esnode.api.pue.PueView;
 import io.esnode.pue.internal.PointSelection;
 import io.esnode.pue.internal.PueCalculator;
 import io.esnode.pue.internal.PueEngine;
@@ -107,6 +109,16 @@ public final class PueScope extends Collector implements ReadingListener, PueVie
     @Override
     public PueResult current() {
         return engine.evaluate();
+    }
+
+    @Override
+    public List<Reading> itInputs() {
+        return engine.selectedInputs(true);
+    }
+
+    @Override
+    public List<Reading> facilityInputs() {
+        return engine.selectedInputs(false);
     }
 
     @Override

@@ -149,6 +149,18 @@ class PueScopeTest {
     }
 
     @Test
+    void viewListsTheSelectedFreshInputsPerRole() {
+        PueScope scope = defaultScope();
+        Reading ups1 = Reading.of("d1", UPS1, Map.of(), 100, T0);
+        Reading main = Reading.of("d2", MAIN, Map.of(), 240, T0);
+        publish(scope, ups1, main, Reading.of("d2", HALL2, Map.of(), 7, T0));
+        assertEquals(List.of(ups1), scope.itInputs());
+        assertEquals(List.of(main), scope.facilityInputs());
+        now = T0 + 60_001; // both past the default 60 s ttl
+        assertEquals(List.of(), scope.itInputs());
+    }
+
+    @Test
     void staleOrMissingInputsMakeThePueAbsentUncounted() throws IOException {
         PueScope scope = defaultScope();
         publish(scope, Reading.of("d1", UPS1, Map.of(), 100, T0));

@@ -23,6 +23,8 @@ final class Gateway implements AutoCloseable {
         output = dir.resolve("gateway.out");
         ProcessBuilder builder = new ProcessBuilder(script.toString(), "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
+        // the JVM that runs the build (Java 17), whatever JAVA_HOME the caller has
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("ESNODE_DATA_DIR", dir.resolve("data").toString());
         builder.environment().put("ESNODE_LOG_DIR", dir.resolve("logs").toString());
         process = builder.start();

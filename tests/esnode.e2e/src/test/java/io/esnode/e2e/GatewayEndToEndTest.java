@@ -136,5 +136,9 @@ class GatewayEndToEndTest {
         assertFalse(out.contains("Exception"), "an exception was logged:\n" + out);
         assertFalse(out.contains("\tat "), "a stack trace was printed:\n" + out);
         assertFalse(out.contains(" ERROR "), "an error was logged:\n" + out);
+        // the rotating log file got the same lines, up to the last one, and its lock file was released
+        Path logFile = dir.resolve("logs/esnode-0.log");
+        assertTrue(Files.readString(logFile).contains("] ESNODE gateway stopped"), logFile + " lacks the last line");
+        assertFalse(Files.exists(dir.resolve("logs/esnode-0.log.lck")), "log lock file left behind");
     }
 }

@@ -18,7 +18,7 @@ final class Mosquitto implements AutoCloseable {
         Path conf = dir.resolve("mosquitto.conf");
         log = dir.resolve("mosquitto.log");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        process = new ProcessBuilder("mosquitto", "-c", conf.toString())
+        process = new ProcessBuilder(executable("mosquitto"), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!FreePort.awaitOpen(port, 10_000)) {
             close();
@@ -28,13 +28,29 @@ final class Mosquitto implements AutoCloseable {
 
     /** Publishes one retained QoS 1 message, so a subscriber that comes later still gets it. */
     void publishRetained(String topic, String payload) throws IOException, InterruptedException {
-        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port),
+        Process pub = new ProcessBuilder(executable("mosquitto_pub"), "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-q", "1", "-r", "-t", topic, "-m", payload).redirectErrorStream(true).start();
         if (!pub.waitFor(10, TimeUnit.SECONDS) || pub.exitValue() != 0) {
             pub.destroyForcibly();
             throw new IllegalStateException("mosquitto_pub " + topic + " failed: "
                     + new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** Debian installs the broker in /usr/sbin, which is not on every user's PATH. */
+    private static String executable(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name).toString();
+            }
+        }
+        for (String dir : List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin")) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name).toString();
+            }
+        }
+        throw new IllegalStateException(name + " not found: install Debian packages mosquitto and mosquitto-clients"
+                + " (./run-tests does)");
     }
 
     String output() {

@@ -32,8 +32,10 @@ public final class SessionHarness implements AutoCloseable {
         return this;
     }
 
+    /** Stops the session and checks that none of its threads survived. */
     @Override
     public void close() {
         session.stop();
+        ThreadCheck.assertNoThreadsLeft(driverId, "esnode-" + driverId);
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * A registry whose scrape output has each family once, sorted by name. Several collectors may export one family
  * (every PUE scope exports {@code esnode_pue_ratio}); printed twice, the family would make the whole scrape
  * unparseable, so their samples are merged. A family another collector already exports with a different type,
- * and a sample with the same name and labels as an earlier one, are left out and counted as collisions.
+ * and a sample with the same name and labels as an earlier one, are left out and counted as collisions. The
+ * exporter's own counters are collected last, so they include the faults of the scrape that reports them.
  */
 public final class MergingRegistry extends CollectorRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(MergingRegistry.class);
@@ -36,7 +37,7 @@ public final class MergingRegistry extends CollectorRegistry {
 
     @Override
     public Enumeration<MetricFamilySamples> metricFamilySamples() {
-        return merge(super.metricFamilySamples());
+        return merge(super.metricFamilySamples(), null);
     }
 
     @Override
@@ -46,24 +47,34 @@ public final class MergingRegistry extends CollectorRegistry {
 
     @Override
     public Enumeration<MetricFamilySamples> filteredMetricFamilySamples(Predicate<String> sampleNameFilter) {
-        return merge(super.filteredMetricFamilySamples(sampleNameFilter));
+        return merge(super.filteredMetricFamilySamples(sampleNameFilter), sampleNameFilter);
     }
 
-    private Enumeration<MetricFamilySamples> merge(Enumeration<MetricFamilySamples> all) {
+    private Enumeration<MetricFamilySamples> merge(Enumeration<MetricFamilySamples> all,
+                                                   Predicate<String> sampleNameFilter) {
         Map<String, MetricFamilySamples> byName = new TreeMap<>();
         while (all.hasMoreElements()) {
-            MetricFamilySamples f = all.nextElement();
-            MetricFamilySamples earlier = byName.putIfAbsent(f.name, f);
-            if (earlier == null) {
-                continue;
+            add(byName, all.nextElement());
+        }
+        for (MetricFamilySamples f : stats.collect(sampleNameFilter)) {
+            MetricFamilySamples kept = f.filter(sampleNameFilter);
+            if (kept != null) {
+                add(byName, kept);
             }
-            if (earlier.type != f.type) {
-                conflict(f.name, "exported as " + earlier.type + " and as " + f.type + "; keeping the first");
-                continue;
-            }
-            byName.put(f.name, combine(earlier, f));
         }
         return Collections.enumeration(byName.values());
+    }
+
+    private void add(Map<String, MetricFamilySamples> byName, MetricFamilySamples f) {
+        MetricFamilySamples earlier = byName.putIfAbsent(f.name, f);
+        if (earlier == null) {
+            return;
+        }
+        if (earlier.type != f.type) {
+            conflict(f.name, "exported as " + earlier.type + " and as " + f.type + "; keeping the first");
+            return;
+        }
+        byName.put(f.name, combine(earlier, f));
     }
 
     private MetricFamilySamples combine(MetricFamilySamples a, MetricFamilySamples b) {

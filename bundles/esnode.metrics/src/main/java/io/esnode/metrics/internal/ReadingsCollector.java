@@ -56,10 +56,7 @@ public final class ReadingsCollector extends Collector {
                 refuse(shape.refusal(), r, shape.refusalDetail());
                 continue;
             }
-            Family family = familyFor(families, shape, r);
-            if (family != null) {
-                addSample(family, shape, r);
-            }
+            addSample(families, shape, r);
         }
         List<MetricFamilySamples> out = new ArrayList<>(families.size());
         for (Family f : new TreeMap<>(families).values()) {
@@ -88,7 +85,7 @@ public final class ReadingsCollector extends Collector {
         return family;
     }
 
-    private void addSample(Family family, SeriesShape shape, Reading r) {
+    private void addSample(Map<String, Family> families, SeriesShape shape, Reading r) {
         List<String> names = shape.labelNames();
         List<String> values = new ArrayList<>(names.size() + r.labels().size());
         values.add(MetricNames.labelValue(r.driverId()));
@@ -109,11 +106,17 @@ public final class ReadingsCollector extends Collector {
                 values.add(MetricNames.labelValue(l.getValue()));
             }
         }
+        Family family = familyFor(families, shape, r);
+        if (family == null) {
+            return;
+        }
         Reading earlier = family.series.putIfAbsent(List.of(names, values), r);
         if (earlier != null) {
             collision(shape.family(), r, earlier, "with the same labels");
             return;
         }
+        // TODO exact counters: simpleclient's TextFormat prints every value as a double, so an exact unsigned counter
+        // (r.exact(), r.exactText()) above 2^53 loses digits; printing it exactly needs our own /metrics writer.
         family.samples.add(new MetricFamilySamples.Sample(shape.sampleName(), names, values, r.value()));
     }
 

@@ -44,6 +44,27 @@ class GuardedCollectorTest {
     }
 
     @Test
+    void foreignFamilyThatWouldBreakTheWriterIsLeftOut() {
+        List<String> nullValue = new java.util.ArrayList<>();
+        nullValue.add(null);
+        Collector sloppy = new Collector() {
+            @Override
+            public List<MetricFamilySamples> collect() {
+                return List.of(
+                        new MetricFamilySamples("bad", Type.GAUGE, "h",
+                                List.of(new MetricFamilySamples.Sample("bad", List.of("scope"), nullValue, 1))),
+                        new MetricFamilySamples("short", Type.GAUGE, "h",
+                                List.of(new MetricFamilySamples.Sample("short", List.of("a", "b"), List.of("x"), 1))),
+                        new MetricFamilySamples("good", Type.GAUGE, "h",
+                                List.of(new MetricFamilySamples.Sample("good", List.of("scope"), List.of("site"), 2))));
+            }
+        };
+        assertEquals("# HELP good h\n# TYPE good gauge\ngood{scope=\"site\",} 2.0\n",
+                Exposition.text004(new GuardedCollector("sloppy", sloppy, stats, true)));
+        assertEquals(2, stats.collectorErrors("sloppy"));
+    }
+
+    @Test
     void nullResultIsAnEmptyScrape() {
         Collector nulls = new Collector() {
             @Override

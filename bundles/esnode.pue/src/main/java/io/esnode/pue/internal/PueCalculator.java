@@ -1,7 +1,7 @@
 package io.esnode.pue.internal;
 
 import io.esnode.api.PueRole;
-import io.esnode.pue.PueResult;
+import io.esnode.api.pue.PueResult;
 import java.util.List;
 
 /** PUE arithmetic: facility power / IT power from already selected inputs, with the validity rules. */

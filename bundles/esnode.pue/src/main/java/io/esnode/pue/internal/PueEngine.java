@@ -5,7 +5,7 @@ import io.esnode.api.Quantity;
 import io.esnode.api.Reading;
 import io.esnode.api.ReadingStore;
 import io.esnode.api.util.RateLimitedLog;
-import io.esnode.pue.PueResult;
+import io.esnode.api.pue.PueResult;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.Collector.Type;
@@ -81,6 +81,18 @@ public final class PueEngine {
     public PueResult evaluate() {
         long now = clock.getAsLong();
         return calculator.evaluate(scope, inputs(store.fresh(now)), now);
+    }
+
+    /** The fresh power readings selected as IT ({@code it} true) or as facility power. */
+    public List<Reading> selectedInputs(boolean itRole) {
+        PointSelection selection = itRole ? it : facility;
+        List<Reading> selected = new ArrayList<>();
+        for (Reading r : store.fresh(clock.getAsLong())) {
+            if (r.point().quantity() == Quantity.POWER && selection.matches(r)) {
+                selected.add(r);
+            }
+        }
+        return selected;
     }
 
     List<PueInput> inputs(List<Reading> fresh) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.esnode.api.PueRole;
-import io.esnode.pue.PueResult;
+import io.esnode.api.pue.PueResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -28,6 +28,7 @@ public final class MosquittoBroker implements AutoCloseable {
     private final int port;
     private final int plainPort;
     private final List<String> listenerConfig = new ArrayList<>();
+    private final List<String> globalConfig = new ArrayList<>();
     private String user;
     private String password;
     private Process process;
@@ -70,6 +71,12 @@ public final class MosquittoBroker implements AutoCloseable {
         return this;
     }
 
+    /** Adds a line to the broker configuration (global section), e.g. {@code max_queued_messages 0}. */
+    public MosquittoBroker withConfig(String line) {
+        globalConfig.add(line);
+        return this;
+    }
+
     public int port() {
         return port;
     }
@@ -92,6 +99,7 @@ public final class MosquittoBroker implements AutoCloseable {
             lines.add("log_type error");
             lines.add("log_type warning");
             lines.add("log_type notice");
+            lines.addAll(globalConfig);
             if (user != null) {
                 Path pw = dir.resolve("passwd");
                 if (!Files.exists(pw)) {
@@ -205,6 +213,25 @@ public final class MosquittoBroker implements AutoCloseable {
     private void credentials(List<String> cmd) {
         if (user != null) {
             cmd.addAll(List.of("-u", user, "-P", password));
+        }
+    }
+
+    /** Publishes every line of {@code lines} as one message with {@code mosquitto_pub -l} (one connection). */
+    public void publishLines(String topic, Path lines, int qos) {
+        List<String> cmd = new ArrayList<>(List.of(MOSQUITTO_PUB.toString(), "-h", "127.0.0.1",
+                "-p", String.valueOf(plainPort()), "-t", topic, "-l", "-q", String.valueOf(qos)));
+        credentials(cmd);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectInput(lines.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("pub.out").toFile()).start();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("mosquitto_pub -l failed: " + Files.readString(dir.resolve("pub.out")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

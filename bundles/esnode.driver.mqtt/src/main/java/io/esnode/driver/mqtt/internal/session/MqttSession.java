@@ -174,7 +174,6 @@ public final class MqttSession implements MqttConnection.Listener {
         boolean pahoDone = NamedThreads.shutdown(pahoExecutor, SHUTDOWN_WAIT_MILLIS);
         if (!sessionDone || !pahoDone) {
             LOG.warn("MQTT driver {}: threads did not end within {} ms", settings.driverId(), SHUTDOWN_WAIT_MILLIS);
-            Thread.getAllStackTraces().forEach((t, st) -> { if (t.getName().contains("esnode-mqtt") || t.getName().contains("MQTT")) { System.err.println("DUMP " + t.getName()); for (StackTraceElement e : st) System.err.println("DUMP    " + e); } });
         }
         status.state(DriverState.STOPPED);
     }

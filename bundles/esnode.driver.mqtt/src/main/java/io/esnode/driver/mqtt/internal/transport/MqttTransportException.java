@@ -18,7 +18,12 @@ public final class MqttTransportException extends Exception {
 
     /** A one-line description: the message and the root cause's message (these never hold credentials). */
     public static String describe(Throwable t) {
-        StringBuilder sb = new StringBuilder(String.valueOf(t.getMessage()));
+        String top = t.getMessage();
+        if ((top == null || top.startsWith("Untranslated") || top.equals("MqttException")) && t.getCause() != null) {
+            t = t.getCause(); // Paho's generic wrapper of a client-side exception says nothing itself
+            top = t.getClass().getSimpleName() + ": " + t.getMessage();
+        }
+        StringBuilder sb = new StringBuilder(String.valueOf(top));
         Throwable c = t.getCause();
         for (int depth = 0; c != null && c != t && depth < 4; depth++, c = c.getCause()) {
             if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {

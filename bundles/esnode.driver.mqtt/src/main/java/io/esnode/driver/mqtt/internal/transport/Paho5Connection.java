@@ -130,6 +130,7 @@ final class Paho5Connection implements MqttConnection {
         if (c == null) {
             return;
         }
+        List<Object> components = PahoStartLoopBreaker.components(c);
         try {
             if (c.isConnected()) {
                 c.disconnect(0).waitForCompletion(DISCONNECT_WAIT_MILLIS); // sends DISCONNECT: no will, clean end
@@ -147,6 +148,7 @@ final class Paho5Connection implements MqttConnection {
         } catch (MqttException | RuntimeException e) {
             // closing is best effort; the executor shutdown ends any remaining task
         }
+        PahoStartLoopBreaker.release(c, components, settings.clientId());
     }
 
     /** Forwards events of one client instance; events of an already released client are dropped. */

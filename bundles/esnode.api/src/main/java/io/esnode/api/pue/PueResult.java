@@ -1,4 +1,4 @@
-package io.esnode.pue;
+package io.esnode.api.pue;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
