@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forwards the OSGi Log Service, where SCR, Config Admin and Metatype log once one is present, to SLF4J: their
- * warnings and errors then reach the same stdout and file lines as the rest (the Log Service's default level is
- * WARN, so only those arrive). Entries logged before this component started are replayed once.
+ * warnings and errors then reach the same stdout and file lines as the rest. Framework events below WARN are
+ * dropped. Entries logged before this component started are replayed once.
  */
 @Component(immediate = true)
 public final class OsgiLogBridge implements LogListener {
@@ -39,7 +40,16 @@ public final class OsgiLogBridge implements LogListener {
 
     @Override
     public void logged(LogEntry entry) {
-        Logger log = LoggerFactory.getLogger(loggerName(entry));
+        forward(entry);
+    }
+
+    static void forward(LogEntry entry) {
+        String name = loggerName(entry);
+        // Felix Log turns every bundle, service and framework event into an INFO entry; only problems matter here
+        if (name.startsWith("Events.") && entry.getLogLevel().ordinal() > LogLevel.WARN.ordinal()) {
+            return;
+        }
+        Logger log = LoggerFactory.getLogger(name);
         String message = String.valueOf(entry.getMessage());
         Throwable thrown = entry.getException();
         switch (entry.getLogLevel()) {

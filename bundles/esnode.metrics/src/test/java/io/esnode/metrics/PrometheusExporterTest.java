@@ -151,6 +151,63 @@ class PrometheusExporterTest {
                 linesStartingWith(afterRemoval, "esnode_exporter_collector_errors_total"));
     }
 
+    @Test
+    void exactCountersStayExactOverHttpInBothFormatsFilteredAndGzipped() throws Exception {
+        TestDriver sw = new TestDriver("sw1", "snmp", () -> new DriverStatus("sw1", "snmp", "", DriverState.CONNECTED,
+                0, "", 0, 0, Map.of(), 0, 0));
+        exporter.addDriver(sw, sw.properties());
+        Point octets = new Point("in_octets", Quantity.OTHER, "", "if_hc_in_octets", MetricType.COUNTER, 1, 0,
+                Map.of(), PueRole.NONE, null);
+        long now = System.currentTimeMillis();
+        store.publish(List.of(
+                Reading.ofUnsigned("sw1", octets, Map.of("port", "1"), -2L, now),               // 2^64 - 2
+                Reading.ofUnsigned("sw1", octets, Map.of("port", "2"), Long.MIN_VALUE + 5, now))); // 2^63 + 5
+        int port = startOnFreePort();
+        List<String> expected004 = List.of(
+                "if_hc_in_octets_total{driver=\"sw1\",point=\"in_octets\",port=\"1\",} 18446744073709551614",
+                "if_hc_in_octets_total{driver=\"sw1\",point=\"in_octets\",port=\"2\",} 9223372036854775813");
+
+        assertEquals(expected004, linesStartingWith(get(port, null).body(), "if_hc_in_octets"));
+        assertEquals(List.of(
+                        "if_hc_in_octets_total{driver=\"sw1\",point=\"in_octets\",port=\"1\"} 18446744073709551614",
+                        "if_hc_in_octets_total{driver=\"sw1\",point=\"in_octets\",port=\"2\"} 9223372036854775813"),
+                linesStartingWith(get(port, "application/openmetrics-text").body(), "if_hc_in_octets"));
+
+        // name[] keeps only the named samples (simpleclient rebuilds the filtered families: still exact)
+        HttpResponse<String> filtered = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/metrics?name[]=if_hc_in_octets_total&name[]=esnode_build_info")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("# HELP esnode_build_info ESNODE Gateway build; the value is always 1\n"
+                + "# TYPE esnode_build_info gauge\n"
+                + "esnode_build_info{version=\"1.2.3\",} 1.0\n"
+                + "# HELP if_hc_in_octets_total ESNODE sensor value\n"
+                + "# TYPE if_hc_in_octets_total counter\n"
+                + expected004.get(0) + "\n" + expected004.get(1) + "\n", filtered.body());
+
+        HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .header("Accept-Encoding", "deflate, gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gz.headers().firstValue("Content-Encoding").get());
+        String unzipped;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            unzipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertEquals(expected004, linesStartingWith(unzipped, "if_hc_in_octets"));
+
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", head.headers().firstValue("Content-Type").get());
+
+        HttpResponse<String> healthy = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/-/healthy")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("Exporter is Healthy.", healthy.body());
+        // "/" serves the metrics too, as simpleclient's HTTPServer did
+        assertEquals(expected004, linesStartingWith(http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString()).body(),
+                "if_hc_in_octets"));
+    }
+
     private static int byFamilyOrder(String a, String b) {
         List<String> order = List.of("esnode_driver_up", "esnode_driver_readings", "esnode_build_info", "esnode_pue_ratio");
         return Integer.compare(indexOf(order, a), indexOf(order, b));

@@ -25,11 +25,8 @@ final class DriverSectionMapper {
         this.values = values;
     }
 
-    /** The driver's protocol and properties (without the source/hash markers), or null when disabled. */
+    /** The driver's protocol and properties (without the source/hash markers). */
     Map.Entry<String, Map<String, Object>> map(TomlTable driver) throws TomlException {
-        if (!values.enabled(driver)) {
-            return null;
-        }
         String protocol = values.requiredIdentifier(driver, "protocol");
         if (!PROTOCOLS.contains(protocol)) {
             throw values.error(driver.get("protocol"), driver.keyPath("protocol"), "unknown protocol \"" + protocol

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class GatewayConfigMapper {
     private static final List<String> SECTIONS = List.of("drivers", "metrics", "pue");
     private final ValueConverter values;
+    private final String file;
     private final String source;
 
     /**
@@ -25,6 +26,7 @@ public final class GatewayConfigMapper {
      */
     public GatewayConfigMapper(String file, String source, SecretResolver secrets) {
         this.values = new ValueConverter(file, secrets);
+        this.file = file;
         this.source = source;
     }
 
@@ -38,10 +40,14 @@ public final class GatewayConfigMapper {
         List<ConfigEntry> entries = new ArrayList<>();
         TomlNode drivers = document.get("drivers");
         if (drivers != null) {
-            DriverSectionMapper mapper = new DriverSectionMapper(values);
+            DriverSectionMapper enabled = new DriverSectionMapper(values);
+            ValueConverter literal = new ValueConverter(file, SecretResolver.none());
             for (TomlTable driver : tables(drivers, "drivers")) {
-                Map.Entry<String, Map<String, Object>> mapped = mapper.map(driver);
-                if (mapped != null) {
+                if (!values.enabled(driver)) {
+                    // still checked, so switching it on brings no surprise; its id and secrets do not count yet
+                    new DriverSectionMapper(literal).map(driver);
+                } else {
+                    Map.Entry<String, Map<String, Object>> mapped = enabled.map(driver);
                     entries.add(entry(ConfigNames.DRIVER_FACTORY_PID_PREFIX + mapped.getKey(),
                             (String) mapped.getValue().get("id"), mapped.getValue(), driver.line()));
                 }
@@ -132,8 +138,9 @@ public final class GatewayConfigMapper {
                 }
                 case "it", "facility" -> props.put(e.getKey(), values.strings(node, key));
                 case "max_ratio" -> {
-                    if (!(node instanceof TomlValue v && v.value() instanceof Number n && n.doubleValue() > 1)) {
-                        throw values.error(node, key, "expected a number greater than 1, got "
+                    if (!(node instanceof TomlValue v && v.value() instanceof Number n && n.doubleValue() >= 1
+                            && Double.isFinite(n.doubleValue()))) {
+                        throw values.error(node, key, "expected a finite number of at least 1, got "
                                 + ValueConverter.describe(node));
                     }
                     props.put("max_ratio", n.doubleValue());

@@ -55,8 +55,13 @@ public final class SecretResolver {
         return Collections.unmodifiableSet(filesUsed);
     }
 
+    /** Leaves references as they are: for checking a disabled section whose secrets need not exist yet. */
+    public static SecretResolver none() {
+        return new SecretResolver(null, null, null);
+    }
+
     public String resolve(String text) throws SecretException {
-        if (!text.contains("${")) {
+        if (environment == null || !text.contains("${")) {
             return text;
         }
         StringBuilder out = new StringBuilder();

@@ -229,6 +229,9 @@ public final class TomlParser {
             }
             array.add(value(path + "[" + array.items().size() + "]"));
             in.skipBlank();
+            if (in.eof()) {
+                throw in.error(array.line(), array.column(), path, "unterminated array");
+            }
             if (in.peek() == ',') {
                 in.advance();
             } else if (in.peek() != ']') {
@@ -252,6 +255,9 @@ public final class TomlParser {
             }
             keyValue(table);
             in.skipBlank();
+            if (in.eof()) {
+                throw in.error(table.line(), table.column(), path, "unterminated inline table");
+            }
             if (in.peek() == ',') {
                 in.advance();
             } else if (in.peek() != '}') {

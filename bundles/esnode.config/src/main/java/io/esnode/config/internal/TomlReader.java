@@ -172,6 +172,7 @@ final class TomlReader {
                 closeMultiLine('"', sb, key);
                 return sb.toString();
             } else if (c == '\\' && lineEndingBackslash()) {
+                advance();
                 while (!eof() && (peek() == ' ' || peek() == '\t' || atNewline())) {
                     advance();
                 }

@@ -19,6 +19,12 @@ public record TomlValue(Object value, int line, int column) implements TomlNode 
 
     /** The value as an operator wrote it, for error messages: strings quoted, numbers and booleans bare. */
     public String display() {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (value instanceof Double d && (d.isInfinite() || d.isNaN())) {
+            return d.isNaN() ? "nan" : d > 0 ? "inf" : "-inf";
+        }
+        return String.valueOf(value);
     }
 }

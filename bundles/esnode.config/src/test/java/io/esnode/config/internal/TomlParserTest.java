@@ -141,7 +141,7 @@ class TomlParserTest {
                 Arguments.of("= 1", "etc/esnode.toml:1:1: expected a key, got \"=\""),
                 Arguments.of("a. = 1", "etc/esnode.toml:1:4: a: expected a key, got \"=\""),
                 Arguments.of("[t\nx = 1", "etc/esnode.toml:1:3: t: expected \"]\" to close the table header, got end of line"),
-                Arguments.of("[[t]\n", "etc/esnode.toml:1:5: t: expected \"]]\" to close the table header, got \"]\""),
+                Arguments.of("[[t]\n", "etc/esnode.toml:1:4: t: expected \"]]\" to close the table header, got \"]\""),
                 Arguments.of("a = [1, 2", "etc/esnode.toml:1:5: a: unterminated array"),
                 Arguments.of("a = [1 2]", "etc/esnode.toml:1:8: a: expected \",\" or \"]\" in the array, got \"2\""),
                 Arguments.of("a = [1, x]", "etc/esnode.toml:1:9: a[1]: invalid value x (strings must be quoted)"),

@@ -15,7 +15,7 @@ public record DriverRow(String id, String protocol, String pid, String state, St
                         Map<String, Long> errorsByKind, int points, long latencyCount, double latencySecondsSum) {
 
     public DriverRow {
-        errorsByKind = errorsByKind == null ? Map.of() : Map.copyOf(errorsByKind);
+        errorsByKind = errorsByKind == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorsByKind));
         lastError = lastError == null ? "" : lastError;
         detail = detail == null ? "" : detail;
         target = target == null ? "" : target;

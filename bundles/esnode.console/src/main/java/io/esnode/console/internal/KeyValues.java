@@ -63,7 +63,10 @@ public final class KeyValues {
         }
         if (INTEGER.matcher(value).matches()) {
             long l = Long.parseLong(value);
-            return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? Integer.valueOf((int) l) : Long.valueOf(l);
+            if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+                return Integer.valueOf((int) l);
+            }
+            return Long.valueOf(l);
         }
         if (DECIMAL.matcher(value).matches()) {
             return Double.valueOf(value);

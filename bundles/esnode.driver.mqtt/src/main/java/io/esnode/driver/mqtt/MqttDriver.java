@@ -42,7 +42,7 @@ public final class MqttDriver implements Driver {
      * Numbers and booleans are read as text so that a bad value fails activation with a message naming the key;
      * the metatype still declares their real type for the Web Console.
      */
-    @ObjectClassDefinition(pid = PID, name = "ESNODE MQTT driver",
+    @ObjectClassDefinition(name = "ESNODE MQTT driver",
             description = "Subscribes to an MQTT broker (MQTT 5 or 3.1.1) and turns JSON or bare numeric payloads "
                     + "into readings.")
     public @interface Config {

@@ -42,8 +42,9 @@ class MqttDriverTest {
             store.awaitValue("comp", "hall", Map.of("room", "hall1"), 100.0, 10_000);
             assertTrue(!ThreadCheck.threadsOf("comp", "esnode-comp").isEmpty(), "threads run while started");
 
-            driver.stop();
+            driver.deactivate();
             ThreadCheck.assertNoThreadsLeft("comp", "esnode-comp");
+            assertEquals(List.of(), ThreadCheck.anyDriverOrPahoThread());
             assertEquals(List.of("comp"), store.removedDrivers);
             assertEquals(0, store.all().size());
             assertEquals(DriverState.STOPPED, driver.status().state());
@@ -59,8 +60,9 @@ class MqttDriverTest {
                 "reconnect_max", "0.1", "points", "name=v;topic=x"));
         Await.until(() -> driver.status().errorsByKind().getOrDefault("connect", 0L) >= 2, 10_000,
                 () -> driver.status().toString());
-        driver.stop();
+        driver.deactivate();
         ThreadCheck.assertNoThreadsLeft("nobroker", "esnode-nobroker");
+        assertEquals(List.of(), ThreadCheck.anyDriverOrPahoThread());
         assertEquals(List.of("nobroker"), store.removedDrivers);
     }
 }

@@ -136,6 +136,22 @@ class MqttSessionBrokerTest {
         }
     }
 
+    /** clean_session=false: the broker queues QoS 1 messages while the driver is away (MQTT 5: session expiry). */
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "3.1.1"})
+    void persistentSessionReceivesWhatWasPublishedWhileAway(String version) {
+        String id = "persist" + version.replace(".", "");
+        MqttDriver.Config cfg = config("id", id, "broker_url", broker.tcpUrl(), "mqtt_version", version,
+                "clean_session", "false", "qos", "1", "points", "name=v;topic=queue/v");
+        try (SessionHarness first = new SessionHarness(cfg).start()) {
+            awaitConnected(first);
+        }
+        broker.publish("queue/v", "41", 1, version.equals("5") ? "mqttv5" : "mqttv311");
+        try (SessionHarness second = new SessionHarness(cfg).start()) {
+            second.store.awaitValue(id, "v", Map.of(), 41.0, WAIT);
+        }
+    }
+
     @Test
     void unreachableBrokerIsCountedAndRetried() {
         int port = broker.port();

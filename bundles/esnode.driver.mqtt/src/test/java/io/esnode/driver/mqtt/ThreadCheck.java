@@ -17,6 +17,15 @@ final class ThreadCheck {
                 .collect(Collectors.toList());
     }
 
+    /** Every live thread named like a driver pool thread or a Paho thread, of any driver. */
+    static List<String> anyDriverOrPahoThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("esnode-mqtt-") || n.startsWith("MQTT"))
+                .collect(Collectors.toList());
+    }
+
     static void assertNoThreadsLeft(String driverId, String clientId) {
         long deadline = System.currentTimeMillis() + 2000;
         List<String> left = threadsOf(driverId, clientId);

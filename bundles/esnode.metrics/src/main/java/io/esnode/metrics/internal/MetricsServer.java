@@ -2,8 +2,8 @@ package io.esnode.metrics.internal;
 
 import io.esnode.api.util.NamedThreads;
 import io.esnode.api.util.RateLimitedLog;
+import com.sun.net.httpserver.HttpServer;
 import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.exporter.HTTPServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -15,12 +15,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP endpoint serving a registry (simpleclient's {@link HTTPServer}: {@code /metrics}, {@code /} and
- * {@code /-/healthy}). It binds on its own thread and, while the address is taken, keeps retrying so that the
- * exporter comes up once the port is free, without the component failing.
+ * The HTTP endpoint serving a registry through {@link MetricsHandler} on {@code /metrics}, {@code /} and
+ * {@code /-/healthy}, as simpleclient's HTTPServer did. It binds on its own thread and, while the address is taken,
+ * keeps retrying so that the exporter comes up once the port is free, without the component failing.
  */
 public final class MetricsServer {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
+
+    static {
+        // the limits simpleclient's HTTPServer sets, so that a stalled client cannot hold a connection for ever;
+        // the JDK reads them once, when its server classes load
+        if (!System.getProperties().containsKey("sun.net.httpserver.maxReqTime")) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "60");
+        }
+        if (!System.getProperties().containsKey("sun.net.httpserver.maxRspTime")) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "600");
+        }
+    }
 
     private final String address;
     private final int port;
@@ -30,7 +41,7 @@ public final class MetricsServer {
     private final ScheduledExecutorService binder = NamedThreads.scheduler("esnode-metrics-bind", 1);
     private final ExecutorService http = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
             new NamedThreads("esnode-metrics-http"));
-    private HTTPServer server;
+    private HttpServer server;
     private boolean closed;
     private int failures;
     private String lastError = "";
@@ -52,10 +63,21 @@ public final class MetricsServer {
             return;
         }
         try {
-            server = new HTTPServer.Builder().withInetSocketAddress(new InetSocketAddress(address, port))
-                    .withRegistry(registry).withExecutorService(http).withDaemonThreads(true).build();
+            HttpServer bound = HttpServer.create(new InetSocketAddress(address, port), 3);
+            try {
+                MetricsHandler handler = new MetricsHandler(registry);
+                bound.createContext("/", handler);
+                bound.createContext("/metrics", handler);
+                bound.createContext(MetricsHandler.HEALTHY, handler);
+                bound.setExecutor(http);
+                bound.start(); // its dispatcher thread inherits this (daemon) thread's daemon flag
+            } catch (RuntimeException e) {
+                bound.stop(0);
+                throw e;
+            }
+            server = bound;
             binder.shutdown();
-            LOG.info("serving Prometheus metrics on http://{}:{}/metrics", address, server.getPort());
+            LOG.info("serving Prometheus metrics on http://{}:{}/metrics", address, port(server));
         } catch (IOException | RuntimeException e) {
             failures++;
             lastError = "cannot listen on " + address + ":" + port + " for /metrics: " + e
@@ -72,12 +94,16 @@ public final class MetricsServer {
 
     /** The port actually listened on, or -1 while not bound. */
     public synchronized int boundPort() {
-        return server == null ? -1 : server.getPort();
+        return server == null ? -1 : port(server);
     }
 
     /** The last bind failure message, empty if none. */
     public synchronized String lastError() {
         return lastError;
+    }
+
+    private static int port(HttpServer s) {
+        return s.getAddress().getPort();
     }
 
     /** Stops retrying, closes the listener and its threads. */
@@ -88,7 +114,7 @@ public final class MetricsServer {
         NamedThreads.shutdown(binder, 5_000);
         synchronized (this) {
             if (server != null) {
-                server.close();
+                server.stop(0);
                 server = null;
             }
         }

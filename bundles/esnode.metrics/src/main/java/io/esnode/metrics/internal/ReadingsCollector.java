@@ -115,9 +115,8 @@ public final class ReadingsCollector extends Collector {
             collision(shape.family(), r, earlier, "with the same labels");
             return;
         }
-        // TODO exact counters: simpleclient's TextFormat prints every value as a double, so an exact unsigned counter
-        // (r.exact(), r.exactText()) above 2^53 loses digits; printing it exactly needs our own /metrics writer.
-        family.samples.add(new MetricFamilySamples.Sample(shape.sampleName(), names, values, r.value()));
+        family.samples.add(new MetricFamilySamples.Sample(shape.sampleName(), names,
+                r.exact() ? new ExactCounterLabels(values, r.exactUnsigned()) : values, r.value()));
     }
 
     private void refuse(String kind, Reading r, String detail) {

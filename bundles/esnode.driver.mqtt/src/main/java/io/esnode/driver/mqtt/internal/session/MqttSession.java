@@ -86,8 +86,8 @@ public final class MqttSession implements MqttConnection.Listener {
         try {
             connection.connect();
             List<String> refused = connection.subscribe(settings.subscriptions(), settings.qos());
-            if (stopped) {
-                return;
+            if (stopped || !connection.isConnected()) {
+                return; // lost again already: connectionLost() has scheduled the next attempt
             }
             backoff.reset();
             if (refused.isEmpty()) {

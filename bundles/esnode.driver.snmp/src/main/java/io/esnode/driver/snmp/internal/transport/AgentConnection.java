@@ -12,7 +12,6 @@ import org.snmp4j.PDU;
 import org.snmp4j.ScopedPDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.Target;
-import org.snmp4j.TransportMapping;
 import org.snmp4j.UserTarget;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.mp.CounterSupport;
@@ -41,6 +40,7 @@ import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TcpAddress;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.VariableBinding;
+import org.snmp4j.transport.AbstractTransportMapping;
 import org.snmp4j.transport.DefaultTcpTransportMapping;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
@@ -70,7 +70,7 @@ public final class AgentConnection implements AutoCloseable {
 
     /** Resolves the agent address, opens a local socket and starts listening for responses. */
     public static AgentConnection open(AgentSettings s) throws SnmpRequestException {
-        Snmp4jThreads.install();
+        Snmp4jSetup.install();
         Address address;
         try {
             InetAddress ip = InetAddress.getByName(s.host());
@@ -80,7 +80,16 @@ public final class AgentConnection implements AutoCloseable {
         }
         Snmp snmp = null;
         try {
-            TransportMapping<?> transport = s.tcp() ? new DefaultTcpTransportMapping() : new DefaultUdpTransportMapping();
+            AbstractTransportMapping<?> transport;
+            if (s.tcp()) {
+                DefaultTcpTransportMapping tcp = new DefaultTcpTransportMapping();
+                tcp.setMaxInboundMessageSize(s.maxMessageSize());
+                transport = tcp;
+            } else {
+                DefaultUdpTransportMapping udp = new DefaultUdpTransportMapping();
+                udp.setMaxInboundMessageSize(s.maxMessageSize());
+                transport = udp;
+            }
             MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
             snmp = new Snmp(dispatcher, transport);
             dispatcher.addMessageProcessingModel(new MPv1());

@@ -11,9 +11,10 @@ package io.esnode.driver.snmp.internal.transport;
  * @param usm           v3 user (null for v1/v2c)
  * @param timeoutMillis time to wait for each response
  * @param retries       resends after a timeout
+ * @param maxMessageSize largest message this side accepts (v3 tells the agent in msgMaxSize)
  */
 public record AgentSettings(boolean tcp, String host, int port, SnmpVersion version, String community,
-                            UsmSettings usm, long timeoutMillis, int retries) {
+                            UsmSettings usm, long timeoutMillis, int retries, int maxMessageSize) {
 
     /** {@code udp:host:port} or {@code tcp:host:port}, as shown in status and logs. */
     public String address() {

@@ -16,13 +16,16 @@ import org.snmp4j.util.WorkerTask;
  * these factories once (SNMP4J is embedded, so the settings belong to this bundle alone): every SNMP4J thread is a
  * daemon named after the driver thread that caused it ({@code esnode-snmp-<id>-listen}, {@code …-timer}), so a
  * thread left behind by a driver is visible by name, and each ends when its {@code Snmp}/transport is closed.
+ * Also: an agent reports a wrong digest or decryption error in an unauthenticated (noAuthNoPriv) report, which
+ * SNMP4J's standard strategy drops (the request then only times out); {@code noAuthNoPrivIfNeeded} lets it through,
+ * so a wrong pass-phrase is reported as such. Reports never carry values, so nothing unauthenticated is read.
  */
-public final class Snmp4jThreads {
-    private static final Logger LOG = Logger.getLogger(Snmp4jThreads.class.getName());
+public final class Snmp4jSetup {
+    private static final Logger LOG = Logger.getLogger(Snmp4jSetup.class.getName());
     private static final long JOIN_MILLIS = 2000;
-    private static boolean installed; // guarded by Snmp4jThreads.class
+    private static boolean installed; // guarded by Snmp4jSetup.class
 
-    private Snmp4jThreads() {
+    private Snmp4jSetup() {
     }
 
     public static synchronized void install() {
@@ -30,6 +33,7 @@ public final class Snmp4jThreads {
             SNMP4JSettings.setThreadFactory(new Threads());
             SNMP4JSettings.setTimerFactory(new Timers());
             SNMP4JSettings.setThreadJoinTimeout(JOIN_MILLIS);
+            SNMP4JSettings.setReportSecurityLevelStrategy(SNMP4JSettings.ReportSecurityLevelStrategy.noAuthNoPrivIfNeeded);
             installed = true;
         }
     }
