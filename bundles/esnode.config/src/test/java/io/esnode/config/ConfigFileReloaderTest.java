@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.esnode.config.ConfigFileReloader.Outcome;
 import io.esnode.config.internal.ConfigNames;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,12 +50,13 @@ class ConfigFileReloaderTest {
     private final Map<String, String> env = new HashMap<>();
     private ConfigFileReloader reloader;
     private long mtime = 1_700_000_000_000L;
+    private final AtomicLong clock = new AtomicLong(42_000L);
 
     @BeforeEach
     void setUp() throws IOException {
         file = dir.resolve("etc/esnode.toml");
         Files.createDirectories(file.getParent());
-        reloader = new ConfigFileReloader(file, "etc/esnode.toml", cm, env::get, stats, () -> 42_000L);
+        reloader = new ConfigFileReloader(file, "etc/esnode.toml", cm, env::get, stats, clock::get);
     }
 
     /** Writes the file with a modification time 10 s after the previous write, so polls see every change. */
@@ -215,5 +220,27 @@ class ConfigFileReloaderTest {
         assertEquals(Outcome.APPLIED, reloader.poll());
         assertEquals(Map.of(A, 1, B, 1, METRICS, 1, PUE, 1), updates());
         assertEquals("true 2", stats.valid() + " " + stats.errors());
+    }
+
+    @Test
+    void theSameErrorIsLoggedOncePerMinuteButCountedEveryTime() throws IOException {
+        write(file, "a = 1\na = 2\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            reloader.reload();
+            clock.addAndGet(30_000);
+            reloader.reload();
+            clock.addAndGet(31_000); // 61 s after the first line
+            reloader.reload();
+        } finally {
+            System.setErr(original);
+        }
+        String line = "ERROR io.esnode.config.ConfigFileReloader - etc/esnode.toml:2:1: a: duplicate key (first defined "
+                + "at line 1) -- nothing applied, the last good configuration stays active";
+        assertEquals(List.of(line, line + " (1 repeats not logged)"),
+                err.toString(StandardCharsets.UTF_8).lines().map(l -> l.substring(l.indexOf("ERROR"))).toList());
+        assertEquals(3, stats.errors());
     }
 }

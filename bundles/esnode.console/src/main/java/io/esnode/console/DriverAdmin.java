@@ -247,7 +247,7 @@ public final class DriverAdmin {
         } catch (IOException | IllegalStateException e) {
             throw new IllegalArgumentException("cannot delete driver '" + id + "': " + e.getMessage());
         }
-        await(() -> !drivers.containsKey(id));
+        awaitStopped(id);
         LOG.info("console deleted driver {}", id);
         return "deleted driver '" + id + "'" + fileNote(fromFile, "it comes back at the next change of that file;"
                 + " remove its [[drivers]] section there");
@@ -259,7 +259,7 @@ public final class DriverAdmin {
             return "driver '" + id + "' is already disabled";
         }
         c.setBundleLocation(ConsoleNames.DISABLED_LOCATION);
-        boolean stopped = await(() -> !drivers.containsKey(id));
+        boolean stopped = awaitStopped(id);
         LOG.info("console disabled driver {}", id);
         return "disabled driver '" + id + "' (configuration kept" + (stopped ? "" : "; still stopping")
                 + "; 'enable " + id + "' starts it again)";
@@ -371,6 +371,12 @@ public final class DriverAdmin {
             return false;
         });
         return failure[0];
+    }
+
+    /** The service goes first; the driver removes its series from the store when its deactivation ends. */
+    private boolean awaitStopped(String id) {
+        return await(() -> !drivers.containsKey(id)
+                && store.all().stream().noneMatch(r -> id.equals(r.driverId())));
     }
 
     private static String stateName(Driver d) {

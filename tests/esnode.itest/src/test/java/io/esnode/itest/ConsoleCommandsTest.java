@@ -149,7 +149,8 @@ class ConsoleCommandsTest {
         assertEquals("invalid driver id 'a/b' (letters, digits, _ . -; starting with a letter or digit)",
                 gogo.error("esnode:create mqtt a/b"));
         assertEquals("expected key=value, got 'qos'", gogo.error("esnode:create mqtt x2 qos"));
-        String rejected = gogo.error("esnode:create mqtt x3 broker_url=tcp://127.0.0.1:" + broker.port + " qos=7");
+        String rejected = gogo.error("esnode:create mqtt x3 broker_url=tcp://127.0.0.1:" + broker.port
+                + " qos=7 'points=name=p;topic=x3/t'");
         assertTrue(rejected.startsWith("driver 'x3' rejected its configuration, nothing created: MQTT driver x3: qos '7'"
                 + " is invalid"), rejected);
         assertEquals(0, configurations("x3").size(), "a rejected configuration is not left behind");

@@ -1,7 +1,6 @@
 package io.esnode.metrics.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.esnode.api.DriverState;
 import io.esnode.api.DriverStatus;
@@ -180,7 +179,7 @@ class ReadingsCollectorTest {
     }
 
     @Test
-    void tenThousandSeriesRenderQuickly() {
+    void tenThousandSeriesAllRender() {
         List<Reading> batch = new ArrayList<>();
         for (int d = 0; d < 10; d++) {
             TestDriver drv = driver("bulk" + d, "mqtt");
@@ -193,14 +192,9 @@ class ReadingsCollectorTest {
             }
         }
         store.publish(batch);
-        Exposition.text004(collector); // warm-up
-        long t0 = System.nanoTime();
         String text = Exposition.text004(collector);
-        long millis = (System.nanoTime() - t0) / 1_000_000;
         // 10 drivers x 10 points x 100 topics = 10 000 samples; 10 quantities = 10 families of 2 comment lines each
         assertEquals(10_000 + 20, text.split("\n").length);
-        assertTrue(millis < 2_000, "rendering 10 000 series took " + millis + " ms");
-        System.out.println("rendered 10 000 series in " + millis + " ms");
     }
 
     private List<String> sampleLines() {

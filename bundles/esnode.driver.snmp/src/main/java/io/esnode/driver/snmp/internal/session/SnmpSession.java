@@ -113,8 +113,8 @@ public final class SnmpSession {
                 return result;
             }
             publish(result.readings());
-            status.latencyNanos(System.nanoTime() - start);
             report(result);
+            status.latencyNanos(System.nanoTime() - start); // last: a finished poll is fully accounted for
             return result;
         } catch (SnmpRequestException e) {
             if (stopped) {
