@@ -71,10 +71,11 @@ final class ConfigurationSync {
         }
         int deleted = 0;
         for (Configuration c : madeFrom(source)) {
-            if (!keep.contains(c.getPid())) {
+            String pid = c.getPid(); // Felix refuses every call on a deleted configuration, getPid() included
+            if (!keep.contains(pid)) {
                 c.delete();
                 deleted++;
-                LOG.info("deleted configuration {}: its section is no longer in {}", c.getPid(), fileName);
+                LOG.info("deleted configuration {}: its section is no longer in {}", pid, fileName);
             }
         }
         return new Result(created, updated, unchanged, deleted, foreign);

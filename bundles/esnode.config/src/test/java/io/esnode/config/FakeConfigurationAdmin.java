@@ -21,7 +21,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * An in-memory Config Admin with the semantics the loader relies on: {@code getFactoryConfiguration} names the
  * PID {@code factoryPid~name}, a configuration is listed only once it has properties, and it counts every update
- * and delete per PID. The real Felix ConfigAdmin is exercised by the OSGi integration tests.
+ * and delete per PID; like Felix, a deleted configuration object refuses every further call. The real Felix
+ * ConfigAdmin is exercised by the OSGi integration tests.
  */
 final class FakeConfigurationAdmin implements ConfigurationAdmin {
     final Map<String, FakeConfiguration> configurations = new ConcurrentHashMap<>();
@@ -103,24 +104,34 @@ final class FakeConfigurationAdmin implements ConfigurationAdmin {
         private final String pid;
         private final String factoryPid;
         volatile Hashtable<String, Object> properties;
+        private volatile boolean gone;
 
         FakeConfiguration(String pid, String factoryPid) {
             this.pid = pid;
             this.factoryPid = factoryPid;
         }
 
+        private void checkNotDeleted() {
+            if (gone) {
+                throw new IllegalStateException("Configuration " + pid + " deleted");
+            }
+        }
+
         @Override
         public String getPid() {
+            checkNotDeleted();
             return pid;
         }
 
         @Override
         public String getFactoryPid() {
+            checkNotDeleted();
             return factoryPid;
         }
 
         @Override
         public Dictionary<String, Object> getProperties() {
+            checkNotDeleted();
             return properties == null ? null : new Hashtable<>(properties);
         }
 
@@ -131,6 +142,7 @@ final class FakeConfigurationAdmin implements ConfigurationAdmin {
 
         @Override
         public void update(Dictionary<String, ?> props) throws IOException {
+            checkNotDeleted();
             if (failUpdates) {
                 throw new IOException("disk full");
             }
@@ -149,6 +161,8 @@ final class FakeConfigurationAdmin implements ConfigurationAdmin {
 
         @Override
         public void delete() {
+            checkNotDeleted();
+            gone = true;
             configurations.remove(pid);
             deleted.add(pid);
         }
