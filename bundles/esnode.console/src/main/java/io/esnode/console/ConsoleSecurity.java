@@ -4,20 +4,22 @@ import io.esnode.api.util.RateLimitedLog;
 import io.esnode.console.internal.AdminPassword;
 import io.esnode.console.internal.BasicCredentials;
 import io.esnode.console.internal.LoginCheck;
+import io.esnode.console.internal.AuthFailureCollector;
 import io.prometheus.client.Collector;
-import io.prometheus.client.CounterMetricFamily;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
+import java.util.Hashtable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.felix.webconsole.spi.SecurityProvider;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -30,18 +32,18 @@ import org.slf4j.LoggerFactory;
  * else {@code <esnode.data.dir>/console-admin.hash}, else generated at first start and printed once on stdout).
  * The runtime sets {@code felix.webconsole.security.providers=esnode}, so the Web Console serves nothing until
  * this provider is registered and never falls back to its built-in admin/admin. Wrong credentials get 401 and are
- * counted in {@code esnode_console_auth_failures_total} (this component is also a whiteboard Collector).
+ * counted in {@code esnode_console_auth_failures_total}, a Collector registered by hand while this provider is
+ * active: this class needs the Web Console API, so it must not be a service that the exporter loads in a runtime
+ * without the Web Console.
  */
 @Component(configurationPid = ConsoleSecurity.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {SecurityProvider.class, Collector.class},
-        property = {SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurity.PROVIDER_ID, "service.ranking:Integer=1000",
-            "esnode.collector.name=console"})
+        service = SecurityProvider.class,
+        property = {SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurity.PROVIDER_ID, "service.ranking:Integer=1000"})
 @Designate(ocd = ConsoleSecurity.Config.class)
-public final class ConsoleSecurity extends Collector implements SecurityProvider {
+public final class ConsoleSecurity implements SecurityProvider {
     public static final String PID = "esnode.console";
     public static final String PROVIDER_ID = "esnode";
     static final String DATA_DIR_PROPERTY = "esnode.data.dir";
-    static final String FAILURES = "esnode_console_auth_failures_total";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurity.class);
 
     @ObjectClassDefinition(name = "ESNODE console security",
@@ -64,6 +66,7 @@ public final class ConsoleSecurity extends Collector implements SecurityProvider
     private final String challenge;
     private final AtomicLong failures = new AtomicLong();
     private final RateLimitedLog failureLog = new RateLimitedLog(60_000);
+    private final ServiceRegistration<Collector> metrics;
 
     @Activate
     public ConsoleSecurity(BundleContext context, Config config) throws IOException {
@@ -78,7 +81,19 @@ public final class ConsoleSecurity extends Collector implements SecurityProvider
         }
         check = new LoginCheck(config.admin__user(), admin.storedHash());
         challenge = "Basic realm=\"" + config.realm().replace("\"", "'") + "\", charset=\"UTF-8\"";
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("esnode.collector.name", "console");
+        metrics = context.registerService(Collector.class, new AuthFailureCollector(failures), props);
         LOG.info("console security active: user {}, password from {}", config.admin__user(), admin.origin());
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            metrics.unregister();
+        } catch (IllegalStateException alreadyUnregistered) {
+            // the framework removed it while stopping the bundle
+        }
     }
 
     @Override
@@ -117,14 +132,4 @@ public final class ConsoleSecurity extends Collector implements SecurityProvider
         // HTTP Basic has no server-side session to end
     }
 
-    @Override
-    public List<MetricFamilySamples> collect() {
-        return List.of(new CounterMetricFamily(FAILURES, "Web Console logins refused for wrong credentials",
-                failures.get()));
-    }
-
-    /** Wrong-credential attempts since activation. */
-    long failures() {
-        return failures.get();
-    }
 }

@@ -159,6 +159,43 @@ class ConsoleCommandsTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void reloadMakesTheLoaderReadTheFileNow() throws Exception {
+        Path file = Path.of(context.getProperty("esnode.config"));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "");
+        // a loader that would not look at the file again for an hour (re-created now, it reads the empty file)
+        cm.getConfiguration("esnode.config", "?").update(ItestSupport.props("poll_interval", 3600.0));
+        Thread.sleep(1_000);
+        Files.writeString(file, "[[drivers]]\nprotocol = \"mqtt\"\nid = \"file1\"\nbroker_url = \"tcp://127.0.0.1:"
+                + broker.port + "\"\n[[drivers.points]]\nname = \"p\"\ntopic = \"file1/p\"\n");
+        Thread.sleep(2_500);
+        assertEquals(0, configurations("file1").size(), "the loader must not have seen the change by itself");
+        assertEquals("esnode.config re-reads its file now (its log line 'applied …' or the error tells the result)",
+                gogo.run("esnode:reload"));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (driverReference("file1") == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertNotNull(driverReference("file1"), "the reloaded file's driver runs");
+        Pattern connected = Pattern.compile("file1 +mqtt +tcp://127\\.0\\.0\\.1:" + broker.port + " +CONNECTED .*");
+        String row = "";
+        deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline && !connected.matcher(row).matches()) {
+            row = lineOf(gogo.run("esnode:drivers"), "file1");
+            Thread.sleep(50);
+        }
+        assertTrue(connected.matcher(row).matches(), row);
+        Files.writeString(file, "");
+        gogo.run("esnode:reload");
+        deadline = System.currentTimeMillis() + 10_000;
+        while (driverReference("file1") != null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertNull(driverReference("file1"), "a section removed from the file removes its driver");
+    }
+
     private static String awaitOutput(String command, String expected) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         String out = "";

@@ -50,6 +50,8 @@ class SnmpDriverLifecycleTest {
     private static Process snmpd;
     private static Path dir;
     private static int port;
+    private static Scrape scrape;
+    private static final String BIG = "18446744073709551000";
 
     @BeforeAll
     static void startAgent() throws Exception {
@@ -66,7 +68,17 @@ class SnmpDriverLifecycleTest {
                 "rocommunity itest-community 127.0.0.1",
                 "dontLogTCPWrappersConnects yes",
                 "override .1.3.6.1.4.1.99999.5.1.0 integer 4200",
-                "override .1.3.6.1.4.1.99999.5.2.0 uinteger 7", ""));
+                "override .1.3.6.1.4.1.99999.5.2.0 uinteger 7",
+                "pass .1.3.6.1.4.1.99999.6 /bin/sh " + dir.resolve("big.sh"), ""));
+        // a Counter64 of 2^64 - 616 (above 2^63), which override cannot serve
+        Files.writeString(dir.resolve("big.sh"), "if [ \"$1\" = -g ] && [ \"$2\" = .1.3.6.1.4.1.99999.6.1.0 ]; then\n"
+                + "  printf '.1.3.6.1.4.1.99999.6.1.0\\ncounter64\\n" + BIG + "\\n'\nfi\n");
+        int metricsPort = Mosquitto.freePort();
+        scrape = new Scrape(metricsPort);
+        Hashtable<String, Object> metrics = new Hashtable<>();
+        metrics.put("bind_address", "127.0.0.1");
+        metrics.put("port", metricsPort);
+        cm.getConfiguration("esnode.metrics", "?").update(metrics);
         ProcessBuilder pb = new ProcessBuilder(SNMPD, "-f", "-Lo", "-C", "-c", dir.resolve("snmpd.conf").toString(),
                 "--persistentDir=" + dir.resolve("persist"), "-p", dir.resolve("snmpd.pid").toString());
         pb.environment().put("MIBS", "");
@@ -109,12 +121,19 @@ class SnmpDriverLifecycleTest {
         props.put("poll_interval", "0.2");
         props.put("points", new String[] {
             "name=rack_power;oid=1.3.6.1.4.1.99999.5.1.0;quantity=power;unit=W;pue_role=it",
-            "name=count;oid=1.3.6.1.4.1.99999.5.2.0"});
+            "name=count;oid=1.3.6.1.4.1.99999.5.2.0",
+            "name=big;oid=1.3.6.1.4.1.99999.6.1.0;type=counter"});
         cm.getFactoryConfiguration("esnode.driver.snmp", DRIVER_ID, "?").update(props);
         Driver d = awaitConnectedDriver();
         assertEquals("snmp", d.protocol());
         awaitReading("rack_power", 4200.0);
         awaitReading("count", 7.0);
+        // the Counter64 travels exactly from the agent to /metrics: no double rounding, no sign
+        String exact = "esnode_sensor_value_total{driver=\"itsnmp\",point=\"big\",} " + BIG;
+        List<String> lines = scrape.await(Scrape.has(exact,
+                "esnode_sensor_power_watts{driver=\"itsnmp\",point=\"rack_power\",} 4200.0",
+                "esnode_driver_up{driver=\"itsnmp\",protocol=\"snmp\",} 1.0"), 15_000);
+        assertTrue(lines.contains(exact), Scrape.esnodeLines(lines));
         assertEquals(List.of("esnode-snmp-itsnmp-1", "esnode-snmp-itsnmp-listen", "esnode-snmp-itsnmp-timer"), snmpThreads());
     }
 

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class WebDriverClient implements AutoCloseable {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String ELEMENT_KEY = "element-6066-11e4-a52f-4a4e8a9a0e2b";
+    private static final String ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
     private final Process driver;
     private final String base;
     private final String session;

@@ -27,7 +27,7 @@ record DriverSettings(String driverId, String target, Supplier<ModbusTransport> 
                       List<PointMapping> points) {
 
     /** Per-unit settings: the driver's, overridden by the unit's {@code devices} entry. */
-    record Unit(long pollMillis, RequestPlanner.Limits limits, WordOrder order) {
+    record Unit(long pollNanos, RequestPlanner.Limits limits, WordOrder order) {
     }
 
     static DriverSettings from(ModbusDriver.Config c) {
@@ -38,7 +38,7 @@ record DriverSettings(String driverId, String target, Supplier<ModbusTransport> 
         if (!id.matches("[A-Za-z0-9_.:-]+")) {
             throw bad(id, "id", id, "use letters, digits, '_', '-', '.', ':'");
         }
-        Unit base = new Unit(millis(id, "poll_interval", c.poll__interval()),
+        Unit base = new Unit(nanos(id, "poll_interval", c.poll__interval()),
                 limits(id, "", c.max__registers(), c.max__bits(), c.max__gap()), order(id, "order", c.order()));
         Map<Integer, Unit> units = devices(id, c.devices(), base);
         Duration fixedTtl = blank(c.ttl()) ? null : Duration.ofMillis(millis(id, "ttl", c.ttl()));
@@ -57,7 +57,7 @@ record DriverSettings(String driverId, String target, Supplier<ModbusTransport> 
 
             @Override
             public Duration ttl(int unitId) {
-                return fixedTtl != null ? fixedTtl : Duration.ofMillis(3 * units.getOrDefault(unitId, base).pollMillis());
+                return fixedTtl != null ? fixedTtl : Duration.ofNanos(3 * units.getOrDefault(unitId, base).pollNanos());
             }
         };
         List<PointMapping> points = points(id, c, defaults);
@@ -67,7 +67,7 @@ record DriverSettings(String driverId, String target, Supplier<ModbusTransport> 
         for (Map.Entry<Integer, List<PointMapping>> e : byUnit.entrySet()) {
             Unit u = units.getOrDefault(e.getKey(), base);
             try {
-                plans.add(new DevicePlan(e.getKey(), u.pollMillis(), RequestPlanner.plan(e.getValue(), u.limits())));
+                plans.add(new DevicePlan(e.getKey(), u.pollNanos(), RequestPlanner.plan(e.getValue(), u.limits())));
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException("Modbus driver " + id + ": " + ex.getMessage(), ex);
             }
@@ -185,8 +185,8 @@ record DriverSettings(String driverId, String target, Supplier<ModbusTransport> 
             }
             int unit = integer(id, "devices.unit_id", d.get("unit_id"), 0, 255);
             RequestPlanner.Limits l = base.limits();
-            Unit u = new Unit(d.get("poll_interval") == null ? base.pollMillis()
-                    : millis(id, key + "poll_interval", d.get("poll_interval")),
+            Unit u = new Unit(d.get("poll_interval") == null ? base.pollNanos()
+                    : nanos(id, key + "poll_interval", d.get("poll_interval")),
                     limits(id, key, d.get("max_registers", String.valueOf(l.maxRegisters())),
                             d.get("max_bits", String.valueOf(l.maxBits())), d.get("max_gap", String.valueOf(l.maxGap()))),
                     d.get("order") == null ? base.order() : order(id, key + "order", d.get("order")));
@@ -228,6 +228,19 @@ record DriverSettings(String driverId, String target, Supplier<ModbusTransport> 
             double v = Double.parseDouble(value.trim());
             if (v > 0 && v < 1e7) {
                 return Math.max(1, Math.round(v * 1000));
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // reported below
+        }
+        throw bad(id, key, value, "must be a positive number of seconds");
+    }
+
+    /** A positive number of seconds down to 1 µs, as nanoseconds. */
+    private static long nanos(String id, String key, String value) {
+        try {
+            double v = Double.parseDouble(value.trim());
+            if (v >= 1e-6 && v < 1e7) {
+                return Math.round(v * 1e9);
             }
         } catch (NumberFormatException | NullPointerException e) {
             // reported below

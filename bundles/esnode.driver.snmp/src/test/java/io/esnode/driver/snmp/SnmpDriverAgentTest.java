@@ -19,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The driver against a real Net-SNMP snmpd whose values the test controls (pass_persist), cross-checked with
@@ -57,7 +58,17 @@ class SnmpDriverAgentTest {
                 .config("createUser u256 SHA-256 " + AUTH_PASS + " AES " + PRIV_PASS)
                 .config("rouser u256 priv")
                 .config("createUser usha1 SHA " + AUTH_PASS)
-                .config("rouser usha1 auth");
+                .config("rouser usha1 auth")
+                .config("createUser umd5 MD5 " + AUTH_PASS + " DES " + PRIV_PASS)
+                .config("rouser umd5 priv")
+                .config("createUser usha224 SHA-224 " + AUTH_PASS + " AES " + PRIV_PASS)
+                .config("rouser usha224 priv")
+                .config("createUser usha384 SHA-384 " + AUTH_PASS + " AES-192 " + PRIV_PASS)
+                .config("rouser usha384 priv")
+                .config("createUser usha512 SHA-512 " + AUTH_PASS + " AES-256 " + PRIV_PASS)
+                .config("rouser usha512 priv")
+                .config("createUser unoauth")
+                .config("rouser unoauth noauth");
         agent.values(values(42, 10));
         agent.start();
     }
@@ -221,6 +232,43 @@ class SnmpDriverAgentTest {
         assertEquals(42.0, store.get("v3a", "gauge", Map.of()).value());
     }
 
+    @ParameterizedTest(name = "{0} {1}/{2}")
+    @CsvSource({"umd5, MD5, DES", "usha224, SHA-224, AES", "usha384, SHA-384, AES-192", "usha512, SHA-512, AES-256",
+        "unoauth, none, none"})
+    void everyUsmProtocolPairReads(String user, String auth, String priv) {
+        String id = "usm-" + user;
+        SnmpDriver d = start("id", id, "target", agent.address(), "version", "3", "user", user,
+                "auth_protocol", auth, "auth_passphrase", AUTH_PASS, "priv_protocol", priv,
+                "priv_passphrase", PRIV_PASS, "poll_interval", "60", "points", new String[] {"name=gauge;oid=" + E + ".1.3.0"});
+        assertEquals(DriverState.CONNECTED, awaitPolled(d, 1).state(), d.status().toString());
+        assertEquals(42.0, store.get(id, "gauge", Map.of()).value());
+    }
+
+    @Test
+    void twoAgentsWithTheSameUserAndOtherKeysDoNotDisturbEachOther() throws Exception {
+        // a second snmpd (own engine id, own boots/time) whose user u256 has other pass-phrases, polled at the same time
+        try (NetSnmpAgent other = NetSnmpAgent.create(dir.resolve("other"))
+                .config("createUser u256 SHA-256 other-auth-pass AES other-priv-pass").config("rouser u256 priv")) {
+            java.nio.file.Files.createDirectories(dir.resolve("other"));
+            other.values(values(77, 10));
+            other.start();
+            SnmpDriver a = start("id", "same-a", "target", agent.address(), "version", "3", "user", "u256",
+                    "auth_protocol", "SHA-256", "auth_passphrase", AUTH_PASS, "priv_protocol", "AES",
+                    "priv_passphrase", PRIV_PASS, "poll_interval", "0.2", "points", new String[] {"name=gauge;oid=" + E + ".1.3.0"});
+            SnmpDriver b = start("id", "same-b", "target", other.address(), "version", "3", "user", "u256",
+                    "auth_protocol", "SHA-256", "auth_passphrase", "other-auth-pass", "priv_protocol", "AES",
+                    "priv_passphrase", "other-priv-pass", "poll_interval", "0.2", "points", new String[] {"name=gauge;oid=" + E + ".1.3.0"});
+            awaitPolled(a, 5);
+            awaitPolled(b, 5);
+            assertEquals(DriverState.CONNECTED, a.status().state(), a.status().toString());
+            assertEquals(DriverState.CONNECTED, b.status().state(), b.status().toString());
+            assertEquals(Map.of(), a.status().errorsByKind());
+            assertEquals(Map.of(), b.status().errorsByKind());
+            assertEquals(42.0, store.get("same-a", "gauge", Map.of()).value());
+            assertEquals(77.0, store.get("same-b", "gauge", Map.of()).value());
+        }
+    }
+
     @Test
     void wrongPassphraseIsAnAuthErrorWithoutTheSecret() throws Exception {
         String wrong = "not-the-pass-0000";
@@ -313,7 +361,6 @@ class SnmpDriverAgentTest {
     }
 
     static List<String> snmpThreads(String id) {
-        Map<String, Integer> unused = new HashMap<>();
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("esnode-snmp-" + id + "-")).sorted().toList();
     }

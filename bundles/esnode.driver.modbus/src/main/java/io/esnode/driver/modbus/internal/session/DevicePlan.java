@@ -7,14 +7,18 @@ import java.util.List;
  * What is polled from one unit id and how often.
  *
  * @param unitId             Modbus unit id
- * @param pollIntervalMillis time between the starts of two polls of this unit
+ * @param pollIntervalNanos  time between the starts of two polls of this unit
  * @param requests           the planned reads, in order
  */
-public record DevicePlan(int unitId, long pollIntervalMillis, List<ReadRequest> requests) {
+public record DevicePlan(int unitId, long pollIntervalNanos, List<ReadRequest> requests) {
     public DevicePlan {
         requests = List.copyOf(requests);
-        if (pollIntervalMillis <= 0) {
+        if (pollIntervalNanos <= 0) {
             throw new IllegalArgumentException("poll interval must be positive");
         }
+    }
+
+    public long pollIntervalMillis() {
+        return pollIntervalNanos / 1_000_000L;
     }
 }

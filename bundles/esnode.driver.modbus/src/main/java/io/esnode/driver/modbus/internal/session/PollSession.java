@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,12 +86,16 @@ public final class PollSession {
                 }
             }
             long waitNanos = due[next] - System.nanoTime();
+            if (waitNanos >= 1_000_000L) {
+                sleep(waitNanos / 1_000_000L);
+                continue;
+            }
             if (waitNanos > 0) {
-                sleep((waitNanos + 999_999) / 1_000_000);
+                LockSupport.parkNanos(waitNanos); // sub-millisecond intervals (benchmarks); stop is seen next turn
                 continue;
             }
             poll(next, devices.get(next));
-            long interval = devices.get(next).pollIntervalMillis() * 1_000_000L;
+            long interval = devices.get(next).pollIntervalNanos();
             now = System.nanoTime();
             due[next] = due[next] + interval - now < 0 ? now : due[next] + interval;
         }

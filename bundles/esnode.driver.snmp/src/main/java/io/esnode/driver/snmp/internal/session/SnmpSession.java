@@ -10,7 +10,6 @@ import io.esnode.api.util.RateLimitedLog;
 import io.esnode.api.util.StatusTracker;
 import io.esnode.driver.snmp.internal.transport.AgentConnection;
 import io.esnode.driver.snmp.internal.transport.SnmpRequestException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -189,9 +188,5 @@ public final class SnmpSession {
             LOG.warn("SNMP driver {}: poll thread did not end within {} ms", settings.driverId(), SHUTDOWN_WAIT_MILLIS);
         }
         status.state(DriverState.STOPPED);
-    }
-
-    List<OID> columnOids() {
-        return new ArrayList<>(columnOids);
     }
 }

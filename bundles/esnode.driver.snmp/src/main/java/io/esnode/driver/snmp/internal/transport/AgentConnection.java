@@ -161,11 +161,6 @@ public final class AgentConnection implements AutoCloseable {
         return send(pdu(bulk ? PDU.GETBULK : PDU.GETNEXT, oids, bulk ? maxRepetitions : 0));
     }
 
-    /** Whether {@link #next} may return more than one binding per start OID. */
-    public boolean bulk() {
-        return settings.version() != SnmpVersion.V1;
-    }
-
     private PDU pdu(int type, List<OID> oids, int maxRepetitions) {
         PDU pdu;
         if (settings.version() == SnmpVersion.V3) {
