@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Web Console's only way in: HTTP Basic against the admin user and a PBKDF2 password hash (configured password,
  * else {@code <esnode.data.dir>/console-admin.hash}, else generated at first start and printed once on stdout).
+ * A password that cannot be had (an unset {@code ${env:…}}, a corrupt hash file) locks the console: the provider
+ * stays registered and refuses everyone, so the Web Console cannot fall back to its own admin/admin.
  * The runtime sets {@code felix.webconsole.security.providers=esnode}, so the Web Console serves nothing until
  * this provider is registered and never falls back to its built-in admin/admin. Wrong credentials get 401 and are
  * counted in {@code esnode_console_auth_failures_total}, a Collector registered by hand while this provider is
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * without the Web Console.
  */
 @Component(configurationPid = ConsoleSecurity.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = SecurityProvider.class,
+        service = SecurityProvider.class, immediate = true,
         property = {SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurity.PROVIDER_ID, "service.ranking:Integer=1000"})
 @Designate(ocd = ConsoleSecurity.Config.class)
 public final class ConsoleSecurity implements SecurityProvider {
@@ -69,22 +71,34 @@ public final class ConsoleSecurity implements SecurityProvider {
     private final ServiceRegistration<Collector> metrics;
 
     @Activate
-    public ConsoleSecurity(BundleContext context, Config config) throws IOException {
+    public ConsoleSecurity(BundleContext context, Config config) {
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         Path data = Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir.trim());
-        AdminPassword admin = AdminPassword.resolve(config.admin__password(), System::getenv, data, new SecureRandom());
-        if (admin.generatedPassword() != null) {
-            // printed once, on stdout only (log files are kept and shipped; the console output of a first start is not)
-            System.out.println("ESNODE console: generated password for user '" + config.admin__user() + "': "
-                    + admin.generatedPassword() + "  (stored hashed in " + data.resolve(AdminPassword.HASH_FILE)
-                    + "; set esnode.console admin_password to choose one)");
+        LoginCheck login;
+        String origin;
+        try {
+            AdminPassword admin = AdminPassword.resolve(config.admin__password(), System::getenv, data,
+                    new SecureRandom());
+            if (admin.generatedPassword() != null) {
+                // printed once, on stdout only (log files are kept and shipped; the output of a first start is not)
+                System.out.println("ESNODE console: generated password for user '" + config.admin__user() + "': "
+                        + admin.generatedPassword() + "  (stored hashed in " + data.resolve(AdminPassword.HASH_FILE)
+                        + "; set esnode.console admin_password to choose one)");
+            }
+            login = new LoginCheck(config.admin__user(), admin.storedHash());
+            origin = admin.origin();
+        } catch (IllegalArgumentException | IOException e) {
+            // fail closed: were this provider missing, the Web Console would fall back to its admin/admin provider
+            LOG.error("console locked, every login is refused: {}", e.getMessage());
+            login = LoginCheck.DENY_ALL;
+            origin = "nowhere (locked)";
         }
-        check = new LoginCheck(config.admin__user(), admin.storedHash());
+        check = login;
         challenge = "Basic realm=\"" + config.realm().replace("\"", "'") + "\", charset=\"UTF-8\"";
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("esnode.collector.name", "console");
         metrics = context.registerService(Collector.class, new AuthFailureCollector(failures), props);
-        LOG.info("console security active: user {}, password from {}", config.admin__user(), admin.origin());
+        LOG.info("console security active: user {}, password from {}", config.admin__user(), origin);
     }
 
     @Deactivate

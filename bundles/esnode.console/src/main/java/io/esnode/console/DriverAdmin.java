@@ -328,7 +328,7 @@ public final class DriverAdmin {
         return "esnode.config re-reads its file now (its log line 'applied …' or the error tells the result)";
     }
 
-    /** Whether the configuration of a driver is shown masked: its properties, secrets as ****. */
+    /** A driver's configuration for display: its properties sorted by key, secrets as ****. */
     public Map<String, String> configuration(String id) {
         Configuration c = requireConfiguration(id);
         Map<String, String> shown = new LinkedHashMap<>();

@@ -94,9 +94,13 @@ final class WebDriverClient implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 10_000;
         String last = "";
         while (System.currentTimeMillis() < deadline) {
-            last = script(body);
-            if (last.contains(expected)) {
-                return last;
+            try {
+                last = script(body);
+                if (last.contains(expected)) {
+                    return last;
+                }
+            } catch (IOException pageNotReady) {
+                last = pageNotReady.getMessage();
             }
             Thread.sleep(100);
         }

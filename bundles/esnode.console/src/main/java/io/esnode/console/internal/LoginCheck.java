@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginCheck {
     private static final int MAX_REMEMBERED = 8;
+    /** Refuses every login (no hash verifies against an empty text). */
+    public static final LoginCheck DENY_ALL = new LoginCheck("", "");
     private final String user;
     private final String storedHash;
     private final Set<ByteBuffer> verified = ConcurrentHashMap.newKeySet();

@@ -106,5 +106,7 @@ class PasswordTest {
         assertTrue(check.matches(c), "remembered");
         assertFalse(check.matches(new BasicCredentials("admin", "admin")));
         assertFalse(check.matches(new BasicCredentials("root", "p:w")));
+        assertFalse(LoginCheck.DENY_ALL.matches(new BasicCredentials("", "")));
+        assertFalse(LoginCheck.DENY_ALL.matches(new BasicCredentials("admin", "admin")));
     }
 }

@@ -83,8 +83,8 @@ public final class ModbusDriver implements Driver {
         @AttributeDefinition(name = "Stop bits", type = AttributeType.INTEGER, min = "1", max = "2")
         String stop__bits() default "1";
 
-        @AttributeDefinition(name = "Default unit id", type = AttributeType.INTEGER, min = "0", max = "255",
-                description = "Unit id of points without unit_id")
+        @AttributeDefinition(name = "Default unit id", required = false,
+                description = "Unit id (0-255) of points without unit_id; default slave_id, else 1")
         String unit__id() default "";
 
         @AttributeDefinition(name = "Slave id (legacy)", required = false, description = "Same as unit id")

@@ -281,7 +281,8 @@ class SnmpDriverAgentTest {
                     "auth_protocol", "SHA-256", "auth_passphrase", wrong, "priv_protocol", "AES",
                     "priv_passphrase", PRIV_PASS, "poll_interval", "60", "timeout", "1", "retries", "0",
                     "points", new String[] {"name=gauge;oid=" + E + ".1.3.0"});
-            Await.until(() -> d.status().errorsByKind().containsKey(ErrorKind.AUTH), 10_000, () -> d.status().toString());
+            Await.until(() -> d.status().errorsByKind().containsKey(ErrorKind.AUTH) && !d.status().lastError().isEmpty(),
+                    10_000, () -> d.status().toString());
             s = d.status();
         } finally {
             System.setErr(original);
@@ -317,6 +318,22 @@ class SnmpDriverAgentTest {
     }
 
     @Test
+    void tcpTransportReadsScalarsAndTable() {
+        SnmpDriver d = start("id", "tcp", "target", "tcp:127.0.0.1:" + agent.tcpPort(), "community", COMMUNITY,
+                "poll_interval", "60", "points", new String[] {"name=big;oid=" + E + ".1.1.0;type=counter",
+                    "name=p;table=" + E + ".2.1;column=3;index_labels=outlet"});
+        DriverStatus s = awaitPolled(d, 1);
+        assertEquals(DriverState.CONNECTED, s.state(), s.toString());
+        assertEquals("tcp:127.0.0.1:" + agent.tcpPort(), s.target());
+        assertEquals(BIG_COUNTER, store.get("tcp", "big", Map.of()).exactText());
+        assertEquals(1500.0, store.get("tcp", "p", Map.of("outlet", "150")).value()); // 150 × 10
+        assertEquals(1 + ROWS, s.readingsTotal());
+        d.stop();
+        drivers.remove(d);
+        Await.until(() -> snmpThreads("tcp").isEmpty(), 3000, () -> "left behind: " + snmpThreads("tcp"));
+    }
+
+    @Test
     void v1WalksTheTableWithGetNext() {
         SnmpDriver d = start("id", "v1", "target", agent.address(), "version", "1", "community", COMMUNITY,
                 "poll_interval", "60", "points", new String[] {"name=gauge;oid=" + E + ".1.3.0",
@@ -336,7 +353,9 @@ class SnmpDriverAgentTest {
         int closed = NetSnmpAgent.freeUdpPort();
         SnmpDriver d = start("id", "gone", "target", "127.0.0.1:" + closed, "community", COMMUNITY,
                 "timeout", "0.2", "retries", "1", "poll_interval", "60", "points", new String[] {"name=g;oid=1.3.6.1.2.1.1.3.0"});
-        Await.until(() -> d.status().errorsByKind().containsKey(ErrorKind.TIMEOUT), 5000, () -> d.status().toString());
+        // StatusTracker counts the kind before it stores the message: wait for both
+        Await.until(() -> d.status().errorsByKind().containsKey(ErrorKind.TIMEOUT) && !d.status().lastError().isEmpty(),
+                5000, () -> d.status().toString());
         assertEquals(DriverState.DISCONNECTED, d.status().state());
         assertTrue(d.status().lastError().contains("no response from udp:127.0.0.1:" + closed), d.status().lastError());
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Net-SNMP {@code snmpd} on a free loopback UDP port, run as the current user in the foreground with a
+ * A real Net-SNMP {@code snmpd} on a free loopback UDP port (and a TCP one), run as the current user in the foreground with a
  * generated configuration and its persistent directory in a temporary folder. Everything below
  * {@link #ENTERPRISE} is served by a {@code pass_persist} script from a data file ({@code OID TYPE VALUE} per line)
  * that the test rewrites to change values. Clients {@code snmpget}/{@code snmpbulkwalk} run with the same
@@ -31,6 +31,7 @@ public final class NetSnmpAgent implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final int tcpPort;
     private final Path data;
     private final List<String> extraConfig = new ArrayList<>();
     private Process process;
@@ -38,6 +39,9 @@ public final class NetSnmpAgent implements AutoCloseable {
     private NetSnmpAgent(Path dir) throws IOException {
         this.dir = dir;
         this.port = freeUdpPort();
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            this.tcpPort = s.getLocalPort();
+        }
         this.data = dir.resolve("values.txt");
     }
 
@@ -65,6 +69,11 @@ public final class NetSnmpAgent implements AutoCloseable {
         return port;
     }
 
+    /** The agent's TCP listener (same values). */
+    public int tcpPort() {
+        return tcpPort;
+    }
+
     public String address() {
         return "127.0.0.1:" + port;
     }
@@ -87,7 +96,7 @@ public final class NetSnmpAgent implements AutoCloseable {
         Files.createDirectories(dir.resolve("persist"));
         Files.createDirectories(dir.resolve("client"));
         List<String> conf = new ArrayList<>();
-        conf.add("agentaddress udp:127.0.0.1:" + port);
+        conf.add("agentaddress udp:127.0.0.1:" + port + ",tcp:127.0.0.1:" + tcpPort);
         conf.add("dontLogTCPWrappersConnects yes");
         conf.add("pass_persist ." + ENTERPRISE + " /usr/bin/perl " + script + " " + data + " ." + ENTERPRISE);
         conf.addAll(extraConfig);

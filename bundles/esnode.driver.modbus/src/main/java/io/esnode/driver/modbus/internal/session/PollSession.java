@@ -49,6 +49,7 @@ public final class PollSession {
     private final AtomicLong cycles = new AtomicLong();
     private volatile boolean stopped;
     private boolean outageReported;
+    private long lastExchangeEndNanos = System.nanoTime();
 
     public PollSession(SessionSettings settings, ModbusTransport transport, ReadingStore store, StatusTracker status,
                        RateLimitedLog rateLimit) {
@@ -149,9 +150,7 @@ public final class PollSession {
         boolean healthy = true;
         for (int r = 0; r < requests.size() && !stopped; r++) {
             ReadRequest request = requests.get(r);
-            if (r > 0 && settings.pauseMillis() > 0) {
-                sleep(settings.pauseMillis());
-            }
+            keepPause();
             long now = System.currentTimeMillis();
             try {
                 byte[] pdu = exchange(request);
@@ -192,8 +191,27 @@ public final class PollSession {
         }
     }
 
+    /** Waits until {@code pause} has passed since the previous request on this connection ended. */
+    private void keepPause() {
+        if (settings.pauseMillis() <= 0) {
+            return;
+        }
+        long waitMillis = (lastExchangeEndNanos + settings.pauseMillis() * 1_000_000L - System.nanoTime()) / 1_000_000L;
+        if (waitMillis > 0) {
+            sleep(waitMillis);
+        }
+    }
+
     /** One request with retries after a timeout or a bad frame; a Modbus exception is an answer, not retried. */
     private byte[] exchange(ReadRequest request) throws ModbusException {
+        try {
+            return attempts(request);
+        } finally {
+            lastExchangeEndNanos = System.nanoTime();
+        }
+    }
+
+    private byte[] attempts(ReadRequest request) throws ModbusException {
         byte[] pdu = request.pdu();
         for (int attempt = 0; ; attempt++) {
             try {

@@ -47,7 +47,7 @@ class TransportCorrelationTest {
             long start = System.nanoTime();
             assertThrows(ModbusTimeoutException.class, () -> t.exchange(5, READ_ONE, 150));
             long ms = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(ms >= 140 && ms < 400, "timeout took " + ms + " ms");
+            assertTrue(ms >= 140 && ms < 1000, "timeout took " + ms + " ms"); // bounded even on a loaded machine
             // request 1 to unit 1: the late reply (tx 1, value 500) arrives first and must be skipped
             byte[] pdu = t.exchange(1, READ_ONE, 1000);
             assertArrayEquals(new int[] {101}, ReadPdu.registers(pdu, Table.HOLDING_REGISTER, 1));
@@ -66,7 +66,7 @@ class TransportCorrelationTest {
             long start = System.nanoTime();
             ModbusFrameException e = assertThrows(ModbusFrameException.class, () -> t.exchange(1, READ_ONE, 200));
             long ms = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(ms >= 190 && ms < 500, "took " + ms + " ms");
+            assertTrue(ms >= 190 && ms < 1000, "took " + ms + " ms");
             // the 7 header bytes came, then 3 of the 4 PDU bytes (function, byte count, 2 data bytes)
             assertEquals("incomplete frame from " + t.target() + ": 3 of 4 bytes before the timeout", e.getMessage());
             assertFalse(t.isOpen(), "a connection out of step must be closed");
@@ -146,7 +146,7 @@ class TransportCorrelationTest {
             long start = System.nanoTime();
             ModbusFrameException e = assertThrows(ModbusFrameException.class, () -> t.exchange(1, READ_ONE, 200));
             long ms = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(ms >= 190 && ms < 500, "took " + ms + " ms");
+            assertTrue(ms >= 190 && ms < 1000, "took " + ms + " ms");
             // 3 header bytes read, then 1 of the remaining 4 (2 data + 2 CRC)
             assertEquals("incomplete frame from " + t.target() + ": 1 of 4 bytes before the timeout", e.getMessage());
         }
