@@ -80,9 +80,6 @@ class ModbusPollBench {
             System.out.printf(Locale.ROOT, "BENCH client CPU per request of 100 registers: bare %.1f us, driver %.1f us "
                     + "(decode 50 float32 + publish 50 readings included), bare/driver = %.3f%n", bareCpu, driverCpu,
                     bareCpu / driverCpu);
-            System.out.printf(Locale.ROOT, "BENCH client CPU us/request per round: bare %s driver %s%n",
-                    fmt(BARE_CPU_NANOS_PER_REQUEST.stream().map(x -> x / 100).toList()),
-                    fmt(DRIVER_CPU_NANOS_PER_REQUEST.stream().map(x -> x / 100).toList()));
             System.out.printf(Locale.ROOT, "BENCH load average %.2f on %d cpus%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());

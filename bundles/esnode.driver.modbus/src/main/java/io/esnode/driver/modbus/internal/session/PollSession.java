@@ -157,7 +157,9 @@ public final class PollSession {
                 int before = out.size();
                 mapper.map(request, pdu, now, out, e -> failed(request, e), store::remove);
                 itemsRead.addAndGet(request.count());
-                healthy &= out.subList(before, out.size()).stream().allMatch(x -> x.quality().isGood());
+                for (int k = before; k < out.size(); k++) {
+                    healthy &= out.get(k).quality().isGood();
+                }
             } catch (ModbusTimeoutException e) {
                 failed(request, e);
                 healthy = false;
@@ -254,7 +256,10 @@ public final class PollSession {
             }
             return;
         }
-        int good = (int) readings.stream().filter(r -> r.quality().isGood()).count();
+        int good = 0;
+        for (Reading r : readings) {
+            good += r.quality().isGood() ? 1 : 0;
+        }
         if (good > 0) {
             status.success(good);
         }
