@@ -9,6 +9,10 @@ public final class ConfigNames {
     public static final String METRICS_PID = "esnode.metrics";
     public static final String PUE_FACTORY_PID = "esnode.pue";
     public static final String DRIVER_FACTORY_PID_PREFIX = "esnode.driver.";
+    /** The console's login settings (bundle esnode.console). */
+    public static final String CONSOLE_PID = "esnode.console";
+    /** Felix HTTP Jetty's own PID: the console's address and port. */
+    public static final String HTTP_PID = "org.apache.felix.http";
     /** The loader's own singleton PID. */
     public static final String LOADER_PID = "esnode.config";
 

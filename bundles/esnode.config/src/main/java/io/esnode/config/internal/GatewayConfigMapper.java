@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * A parsed {@code esnode.toml} to the Config Admin configurations it describes: {@code [[drivers]]} to factory PID
  * {@code esnode.driver.<protocol>} (name = id), {@code [metrics]} to PID {@code esnode.metrics}, {@code [[pue]]} to
- * factory PID {@code esnode.pue} (name = scope; without any {@code [[pue]]} a default scope {@code site}). Every
+ * factory PID {@code esnode.pue} (name = scope; without any {@code [[pue]]} a default scope {@code site}),
+ * {@code [console]} to PIDs {@code esnode.console} (login) and {@code org.apache.felix.http} (address, port). Every
  * entry is marked with {@link ConfigNames#SOURCE} and {@link ConfigNames#HASH}. The first problem found ends the
  * mapping with a {@link TomlException}, so a file is applied completely or not at all.
  */
 public final class GatewayConfigMapper {
-    private static final List<String> SECTIONS = List.of("drivers", "metrics", "pue");
+    private static final List<String> SECTIONS = List.of("drivers", "metrics", "pue", "console");
     private final ValueConverter values;
     private final String file;
     private final String source;
@@ -34,7 +35,7 @@ public final class GatewayConfigMapper {
         for (Map.Entry<String, TomlNode> e : document.entries().entrySet()) {
             if (!SECTIONS.contains(e.getKey())) {
                 throw values.error(e.getValue(), document.keyPath(e.getKey()), "unknown section (known: [[drivers]], "
-                        + "[metrics], [[pue]])");
+                        + "[metrics], [[pue]], [console])");
             }
         }
         List<ConfigEntry> entries = new ArrayList<>();
@@ -56,6 +57,10 @@ public final class GatewayConfigMapper {
         TomlNode metrics = document.get("metrics");
         if (metrics != null) {
             entries.add(metrics(metrics));
+        }
+        TomlNode console = document.get("console");
+        if (console != null) {
+            entries.addAll(console(console));
         }
         TomlNode pue = document.get("pue");
         if (pue != null) {
@@ -110,6 +115,42 @@ public final class GatewayConfigMapper {
             }
         }
         return entry(ConfigNames.METRICS_PID, null, props, table.line());
+    }
+
+    /** Login keys go to the console bundle, address and port to the HTTP service that serves it. */
+    private List<ConfigEntry> console(TomlNode node) throws TomlException {
+        if (!(node instanceof TomlTable table)) {
+            throw values.error(node, "console", "expected a [console] table, got " + ValueConverter.describe(node));
+        }
+        Map<String, Object> login = new LinkedHashMap<>();
+        Map<String, Object> http = new LinkedHashMap<>();
+        for (Map.Entry<String, TomlNode> e : table.entries().entrySet()) {
+            String key = table.keyPath(e.getKey());
+            switch (e.getKey()) {
+                case "admin_user", "admin_password", "realm" -> login.put(e.getKey(), values.string(e.getValue(), key));
+                case "bind", "bind_address" -> {
+                    if (http.containsKey("org.apache.felix.http.host")) {
+                        throw values.error(e.getValue(), key, "bind and bind_address both set (they are one key)");
+                    }
+                    http.put("org.apache.felix.http.host", values.string(e.getValue(), key));
+                }
+                case "port" -> {
+                    Object port = values.typed(e.getValue(), key);
+                    values.checkIntegerRange(port instanceof String ? "" : port, e.getValue(), key, 1, 65535);
+                    http.put("org.osgi.service.http.port", port);
+                }
+                default -> throw values.error(e.getValue(), key,
+                        "unknown key (known: bind_address, port, admin_user, admin_password, realm)");
+            }
+        }
+        List<ConfigEntry> entries = new ArrayList<>(2);
+        if (!login.isEmpty()) {
+            entries.add(entry(ConfigNames.CONSOLE_PID, null, login, table.line()));
+        }
+        if (!http.isEmpty()) {
+            entries.add(entry(ConfigNames.HTTP_PID, null, http, table.line()));
+        }
+        return entries;
     }
 
     private ConfigEntry pue(TomlTable table, Map<String, Integer> scopeLines) throws TomlException {

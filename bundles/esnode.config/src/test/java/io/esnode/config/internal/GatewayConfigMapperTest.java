@@ -110,6 +110,16 @@ class GatewayConfigMapperTest {
     }
 
     @Test
+    void consoleSectionSplitsIntoLoginAndHttpConfigurations() throws TomlException {
+        assertEquals("""
+                esnode.console @1 {admin_password=String:pw, admin_user=String:ops}
+                org.apache.felix.http @1 {org.apache.felix.http.host=String:127.0.0.1, org.osgi.service.http.port=Integer:8282}
+                esnode.pue~site @0 {facility=String[]:[pue_role=facility], it=String[]:[pue_role=it], scope=String:site}""",
+                render(map("[console]\nbind = \"127.0.0.1\"\nport = 8282\nadmin_user = \"ops\"\n"
+                        + "admin_password = \"${CONSOLE_PW}\"\n", Map.of("CONSOLE_PW", "pw"))));
+    }
+
+    @Test
     void everyEntryIsMarkedWithItsSourceAndAHashOfItsProperties() throws TomlException {
         ConfigEntry metrics = map("[metrics]\nport = 9100\n").get(0);
         assertEquals(SOURCE, metrics.properties().get(ConfigNames.SOURCE));
@@ -230,9 +240,11 @@ class GatewayConfigMapperTest {
                 Arguments.of(mqtt + "password = \"${vault:x}\"\n", "etc/esnode.toml:4:12: drivers[0].password: "
                         + "unknown secret source \"vault\" (use ${env:NAME} or ${file:/path})"),
                 Arguments.of("[[driver]]\nprotocol = \"mqtt\"\n",
-                        "etc/esnode.toml:1:1: driver: unknown section (known: [[drivers]], [metrics], [[pue]])"),
+                        "etc/esnode.toml:1:1: driver: unknown section (known: [[drivers]], [metrics], [[pue]], [console])"),
                 Arguments.of("[drivers]\nprotocol = \"mqtt\"\n", "etc/esnode.toml:1:1: drivers: "
                         + "expected [[drivers]] (double brackets: one table per entry), got a table"),
+                Arguments.of("[console]\nuser = \"x\"\n", "etc/esnode.toml:2:8: console.user: unknown key (known: "
+                        + "bind_address, port, admin_user, admin_password, realm)"),
                 Arguments.of("[metrics]\nport = 70000\n",
                         "etc/esnode.toml:2:8: metrics.port: expected an integer 1..65535, got 70000"),
                 Arguments.of("[metrics]\nport = \"9100\"\n",
