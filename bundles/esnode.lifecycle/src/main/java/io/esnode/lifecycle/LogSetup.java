@@ -41,7 +41,9 @@ public final class LogSetup {
             "javax.management", Level.INFO,
             "sun.rmi", Level.INFO,
             "jdk.event", Level.INFO,
-            "java.io.serialization", Level.INFO);
+            "java.io.serialization", Level.INFO,
+            // at INFO it lists every optional printer it skips, e.g. "Class ...BackingStoreException missing"
+            "org.apache.felix.webconsole", Level.WARNING);
 
     private final Logger root = Logger.getLogger("");
     private final Level previousRootLevel = root.getLevel();

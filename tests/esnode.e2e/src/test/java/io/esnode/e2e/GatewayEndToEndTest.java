@@ -34,17 +34,23 @@ class GatewayEndToEndTest {
     private Mosquitto broker;
     private Gateway gateway;
     private Scraper scraper;
+    private int consolePort;
 
     @BeforeAll
     void start() throws Exception {
         Path dist = Paths.get(System.getProperty("esnode.dist", "../../runtime/target/esnode-gateway"));
         broker = new Mosquitto(dir);
         int metricsPort = FreePort.find();
+        consolePort = FreePort.find();
         Path config = dir.resolve("e2e.toml");
         Files.writeString(config, String.join("\n",
                 "[metrics]",
                 "bind_address = \"127.0.0.1\"",
                 "port = " + metricsPort,
+                "",
+                "[console]",
+                "port = " + consolePort,
+                "admin_password = \"e2e-secret\"",
                 "",
                 "[[drivers]]",
                 "id = \"e2e-mqtt\"",
@@ -125,6 +131,42 @@ class GatewayEndToEndTest {
 
     @Test
     @Order(2)
+    void consoleIsServedWithTheConfiguredPasswordOnly() throws Exception {
+        String page = "http://127.0.0.1:" + consolePort + "/system/console/esnode";
+        assertEquals(401, awaitStatus(page, null), "no credentials");
+        assertEquals(401, awaitStatus(page, "admin:admin"), "the Web Console's default admin/admin must not work");
+        assertEquals(401, awaitStatus(page, "admin:wrong"), "wrong password");
+        assertEquals(200, awaitStatus(page, "admin:e2e-secret"), "the password from [console] admin_password");
+    }
+
+    /** Status of a GET once the console answers at all (it starts a moment after /metrics). */
+    private int awaitStatus(String url, String userColonPassword) throws Exception {
+        long deadline = System.currentTimeMillis() + SCRAPE_TIMEOUT_MILLIS;
+        while (true) {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+            if (userColonPassword != null) {
+                c.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString(userColonPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            try {
+                int code = c.getResponseCode();
+                if (code != 404 && code != 503) {
+                    return code;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            } finally {
+                c.disconnect();
+            }
+            if (System.currentTimeMillis() > deadline) {
+                fail("console at " + url + " did not answer:\n" + gateway.output());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    @Order(3)
     void sigtermStopsEveryBundleWithoutErrors() throws Exception {
         assertTrue(gateway.isAlive(), "the gateway died early:\n" + gateway.output());
         Integer exit = gateway.terminate(STOP_TIMEOUT_MILLIS);
