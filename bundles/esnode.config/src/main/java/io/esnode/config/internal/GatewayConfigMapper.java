@@ -1,5 +1,6 @@
 package io.esnode.config.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,12 +11,22 @@ import java.util.Map;
  * A parsed {@code esnode.toml} to the Config Admin configurations it describes: {@code [[drivers]]} to factory PID
  * {@code esnode.driver.<protocol>} (name = id), {@code [metrics]} to PID {@code esnode.metrics}, {@code [[pue]]} to
  * factory PID {@code esnode.pue} (name = scope; without any {@code [[pue]]} a default scope {@code site}),
- * {@code [console]} to PIDs {@code esnode.console} (login) and {@code org.apache.felix.http} (address, port). Every
+ * {@code [console]} to PIDs {@code esnode.console} (login) and {@code org.apache.felix.http} (address, ports, TLS). Every
  * entry is marked with {@link ConfigNames#SOURCE} and {@link ConfigNames#HASH}. The first problem found ends the
  * mapping with a {@link TomlException}, so a file is applied completely or not at all.
  */
 public final class GatewayConfigMapper {
     private static final List<String> SECTIONS = List.of("drivers", "metrics", "pue", "console");
+    // Felix HTTP Jetty 5.1 keys (org.apache.felix.http.jetty.internal.JettyConfig)
+    private static final String HTTP_HOST = "org.apache.felix.http.host";
+    private static final String HTTP_PORT = "org.osgi.service.http.port";
+    private static final String HTTP_ENABLE = "org.apache.felix.http.enable";
+    private static final String HTTPS_ENABLE = "org.apache.felix.https.enable";
+    private static final String HTTPS_PORT = "org.osgi.service.http.port.secure";
+    private static final String KEYSTORE = "org.apache.felix.https.keystore";
+    private static final String KEYSTORE_PASSWORD = "org.apache.felix.https.keystore.password";
+    private static final String KEYSTORE_TYPE = "org.apache.felix.https.keystore.type";
+    private static final String KEY_PASSWORD = "org.apache.felix.https.keystore.key.password";
     private final ValueConverter values;
     private final String file;
     private final String source;
@@ -117,7 +128,11 @@ public final class GatewayConfigMapper {
         return entry(ConfigNames.METRICS_PID, null, props, table.line());
     }
 
-    /** Login keys go to the console bundle, address and port to the HTTP service that serves it. */
+    /**
+     * Login keys go to the console bundle; address, ports and TLS to the HTTP service that serves it (Felix HTTP
+     * Jetty's PID {@code org.apache.felix.http}). A relative {@code keystore} is resolved against the TOML file's
+     * folder, since the gateway's working folder is not the operator's concern.
+     */
     private List<ConfigEntry> console(TomlNode node) throws TomlException {
         if (!(node instanceof TomlTable table)) {
             throw values.error(node, "console", "expected a [console] table, got " + ValueConverter.describe(node));
@@ -129,20 +144,27 @@ public final class GatewayConfigMapper {
             switch (e.getKey()) {
                 case "admin_user", "admin_password", "realm" -> login.put(e.getKey(), values.string(e.getValue(), key));
                 case "bind", "bind_address" -> {
-                    if (http.containsKey("org.apache.felix.http.host")) {
+                    if (http.containsKey(HTTP_HOST)) {
                         throw values.error(e.getValue(), key, "bind and bind_address both set (they are one key)");
                     }
-                    http.put("org.apache.felix.http.host", values.string(e.getValue(), key));
+                    http.put(HTTP_HOST, values.string(e.getValue(), key));
                 }
-                case "port" -> {
-                    Object port = values.typed(e.getValue(), key);
-                    values.checkIntegerRange(port instanceof String ? "" : port, e.getValue(), key, 1, 65535);
-                    http.put("org.osgi.service.http.port", port);
+                case "port" -> http.put(HTTP_PORT, port(e.getValue(), key));
+                case "https_port" -> {
+                    http.put(HTTPS_ENABLE, Boolean.TRUE);
+                    http.put(HTTPS_PORT, port(e.getValue(), key));
                 }
-                default -> throw values.error(e.getValue(), key,
-                        "unknown key (known: bind_address, port, admin_user, admin_password, realm)");
+                case "http_enabled" -> http.put(HTTP_ENABLE, bool(e.getValue(), key));
+                case "keystore" -> http.put(KEYSTORE, besideTheFile(values.string(e.getValue(), key)));
+                case "keystore_password" -> http.put(KEYSTORE_PASSWORD, values.string(e.getValue(), key));
+                case "keystore_type" -> http.put(KEYSTORE_TYPE, values.string(e.getValue(), key));
+                case "key_password" -> http.put(KEY_PASSWORD, values.string(e.getValue(), key));
+                default -> throw values.error(e.getValue(), key, "unknown key (known: bind_address, port, https_port, "
+                        + "http_enabled, keystore, keystore_password, keystore_type, key_password, admin_user, "
+                        + "admin_password, realm)");
             }
         }
+        checkTls(table, http);
         List<ConfigEntry> entries = new ArrayList<>(2);
         if (!login.isEmpty()) {
             entries.add(entry(ConfigNames.CONSOLE_PID, null, login, table.line()));
@@ -151,6 +173,44 @@ public final class GatewayConfigMapper {
             entries.add(entry(ConfigNames.HTTP_PID, null, http, table.line()));
         }
         return entries;
+    }
+
+    /** Combinations Jetty would accept but that leave the console without HTTPS, or unreachable. */
+    private void checkTls(TomlTable table, Map<String, Object> http) throws TomlException {
+        boolean https = http.containsKey(HTTPS_PORT);
+        if (https && !http.containsKey(KEYSTORE)) {
+            throw values.error(table.get("https_port"), table.keyPath("https_port"),
+                    "https_port needs keystore (a PKCS12 or JKS file with the console's certificate and key)");
+        }
+        for (String tlsKey : List.of("keystore", "keystore_password", "keystore_type", "key_password")) {
+            if (!https && table.get(tlsKey) != null) {
+                throw values.error(table.get(tlsKey), table.keyPath(tlsKey), tlsKey
+                        + " is set but https_port is not (HTTPS stays off)");
+            }
+        }
+        if (Boolean.FALSE.equals(http.get(HTTP_ENABLE)) && !https) {
+            throw values.error(table.get("http_enabled"), table.keyPath("http_enabled"),
+                    "http_enabled = false needs https_port (the console would be unreachable)");
+        }
+    }
+
+    private Object port(TomlNode node, String key) throws TomlException {
+        Object port = values.typed(node, key);
+        values.checkIntegerRange(port instanceof String ? "" : port, node, key, 1, 65535);
+        return port;
+    }
+
+    private boolean bool(TomlNode node, String key) throws TomlException {
+        if (node instanceof TomlValue v && v.value() instanceof Boolean b) {
+            return b;
+        }
+        throw values.error(node, key, "expected true or false, got " + ValueConverter.describe(node));
+    }
+
+    private String besideTheFile(String path) {
+        Path p = Path.of(path);
+        Path folder = Path.of(source).getParent();
+        return p.isAbsolute() || folder == null ? path : folder.resolve(p).toString();
     }
 
     private ConfigEntry pue(TomlTable table, Map<String, Integer> scopeLines) throws TomlException {

@@ -120,6 +120,30 @@ class GatewayConfigMapperTest {
     }
 
     @Test
+    void consoleTlsKeysMapToFelixHttpJettyHttpsKeys() throws TomlException {
+        // a relative keystore is resolved against the TOML file's folder: /srv/esnode/etc + console.p12
+        assertEquals("""
+                org.apache.felix.http @1 {org.apache.felix.http.enable=Boolean:false, org.apache.felix.https.enable=Boolean:true, \
+                org.apache.felix.https.keystore=String:/srv/esnode/etc/console.p12, \
+                org.apache.felix.https.keystore.key.password=String:kpw, org.apache.felix.https.keystore.password=String:pw, \
+                org.apache.felix.https.keystore.type=String:PKCS12, org.osgi.service.http.port.secure=Integer:8443}
+                esnode.pue~site @0 {facility=String[]:[pue_role=facility], it=String[]:[pue_role=it], scope=String:site}""",
+                render(map("[console]\nhttps_port = 8443\nhttp_enabled = false\nkeystore = \"console.p12\"\n"
+                        + "keystore_password = \"${KS_PW}\"\nkeystore_type = \"PKCS12\"\nkey_password = \"kpw\"\n",
+                        Map.of("KS_PW", "pw"))));
+    }
+
+    @Test
+    void anAbsoluteKeystoreIsKeptAndHttpStaysOnBesideHttps() throws TomlException {
+        assertEquals("""
+                org.apache.felix.http @1 {org.apache.felix.https.enable=Boolean:true, \
+                org.apache.felix.https.keystore=String:/etc/ssl/esnode/console.p12, org.osgi.service.http.port=Integer:8181, \
+                org.osgi.service.http.port.secure=Integer:8443}""",
+                render(map("[console]\nport = 8181\nhttps_port = 8443\nkeystore = \"/etc/ssl/esnode/console.p12\"\n"))
+                        .lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void everyEntryIsMarkedWithItsSourceAndAHashOfItsProperties() throws TomlException {
         ConfigEntry metrics = map("[metrics]\nport = 9100\n").get(0);
         assertEquals(SOURCE, metrics.properties().get(ConfigNames.SOURCE));
@@ -244,7 +268,18 @@ class GatewayConfigMapperTest {
                 Arguments.of("[drivers]\nprotocol = \"mqtt\"\n", "etc/esnode.toml:1:1: drivers: "
                         + "expected [[drivers]] (double brackets: one table per entry), got a table"),
                 Arguments.of("[console]\nuser = \"x\"\n", "etc/esnode.toml:2:8: console.user: unknown key (known: "
-                        + "bind_address, port, admin_user, admin_password, realm)"),
+                        + "bind_address, port, https_port, http_enabled, keystore, keystore_password, keystore_type, "
+                        + "key_password, admin_user, admin_password, realm)"),
+                Arguments.of("[console]\nhttps_port = 8443\n", "etc/esnode.toml:2:14: console.https_port: https_port "
+                        + "needs keystore (a PKCS12 or JKS file with the console's certificate and key)"),
+                Arguments.of("[console]\nhttps_port = 0\nkeystore = \"k.p12\"\n",
+                        "etc/esnode.toml:2:14: console.https_port: expected an integer 1..65535, got 0"),
+                Arguments.of("[console]\nkeystore = \"k.p12\"\n", "etc/esnode.toml:2:12: console.keystore: "
+                        + "keystore is set but https_port is not (HTTPS stays off)"),
+                Arguments.of("[console]\nhttp_enabled = false\n", "etc/esnode.toml:2:16: console.http_enabled: "
+                        + "http_enabled = false needs https_port (the console would be unreachable)"),
+                Arguments.of("[console]\nhttp_enabled = \"no\"\n",
+                        "etc/esnode.toml:2:16: console.http_enabled: expected true or false, got \"no\""),
                 Arguments.of("[metrics]\nport = 70000\n",
                         "etc/esnode.toml:2:8: metrics.port: expected an integer 1..65535, got 70000"),
                 Arguments.of("[metrics]\nport = \"9100\"\n",
