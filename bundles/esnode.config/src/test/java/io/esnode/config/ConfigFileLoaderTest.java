@@ -41,18 +41,19 @@ class ConfigFileLoaderTest {
         BundleContext context = fakeContext(file.toString(), collector, unregistered);
 
         ConfigFileLoader loader = new ConfigFileLoader(cm, context, config("", 0.05));
-        waitFor(() -> cm.snapshot().size() == 2);
-        assertEquals(List.of("esnode.metrics", "esnode.pue~site"), List.copyOf(cm.snapshot().keySet()));
+        waitFor(() -> cm.snapshot().size() == 3);
+        assertEquals(List.of("esnode.metrics", "esnode.pue~site", "org.apache.felix.http"),
+                List.copyOf(cm.snapshot().keySet()));
         assertEquals(1, loaderThreads());
 
         Files.writeString(file, "[metrics]\nport = 9100\n[[drivers]]\nprotocol = \"mqtt\"\nid = \"m\"\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
-        waitFor(() -> cm.snapshot().size() == 3);
-        assertEquals(Map.of("esnode.metrics", 1, "esnode.pue~site", 1, "esnode.driver.mqtt~m", 1),
+        waitFor(() -> cm.snapshot().size() == 4);
+        assertEquals(Map.of("esnode.metrics", 1, "esnode.pue~site", 1, "esnode.driver.mqtt~m", 1, "org.apache.felix.http", 1),
                 new TreeMap<>(cm.updates));
-        // managed = metrics + site PUE + driver m = 3; no errors; the last read was applied
+        // managed = metrics + site PUE + console HTTP defaults + driver m = 4; no errors; the last read was applied
         assertEquals(Map.of("esnode_config_errors_total", 0.0, "esnode_config_valid", 1.0,
-                "esnode_config_configurations", 3.0), samples(collector.get()));
+                "esnode_config_configurations", 4.0), samples(collector.get()));
 
         loader.deactivate();
         assertEquals(0, loaderThreads());

@@ -41,6 +41,8 @@ class ConfigFileReloaderTest {
     private static final String B = "esnode.driver.mqtt~b";
     private static final String METRICS = "esnode.metrics";
     private static final String PUE = "esnode.pue~site";
+    /** Always written: it switches the console's HTTP on (the runtime starts with it off). */
+    private static final String HTTP = "org.apache.felix.http";
 
     @TempDir
     Path dir;
@@ -74,14 +76,14 @@ class ConfigFileReloaderTest {
     void firstLoadCreatesOneConfigurationPerSection() throws IOException {
         write(file, V1);
         assertEquals(Outcome.APPLIED, reloader.reload());
-        assertEquals(Map.of(A, 1, B, 1, METRICS, 1, PUE, 1), updates());
+        assertEquals(Map.of(A, 1, B, 1, METRICS, 1, PUE, 1, HTTP, 1), updates());
         Map<String, Object> a = new TreeMap<>(cm.snapshot().get(A));
         String hash = (String) a.remove(ConfigNames.HASH);
         assertEquals(64, hash.length());
         assertEquals(Map.of("id", "a", "broker_url", "tcp://127.0.0.1:1883",
                 ConfigNames.SOURCE, file.toAbsolutePath().toString()), a);
-        // 4 configurations: two drivers, metrics and the default site PUE
-        assertEquals("true 4 42000 0", stats.valid() + " " + stats.managed() + " " + stats.lastSuccessMillis() + " "
+        // 5 configurations: two drivers, metrics, the default site PUE and the console's HTTP defaults
+        assertEquals("true 5 42000 0", stats.valid() + " " + stats.managed() + " " + stats.lastSuccessMillis() + " "
                 + stats.errors());
     }
 
@@ -91,7 +93,7 @@ class ConfigFileReloaderTest {
         reloader.reload();
         write(file, V1.replace("qos = 1", "qos = 2"));
         assertEquals(Outcome.APPLIED, reloader.reload());
-        assertEquals(Map.of(A, 1, B, 2, METRICS, 1, PUE, 1), updates());
+        assertEquals(Map.of(A, 1, B, 2, METRICS, 1, PUE, 1, HTTP, 1), updates());
         assertEquals(2, cm.snapshot().get(B).get("qos"));
         assertEquals(List.of(), cm.deleted);
     }
@@ -108,9 +110,9 @@ class ConfigFileReloaderTest {
                 """, ""));
         assertEquals(Outcome.APPLIED, reloader.reload());
         assertEquals(List.of(A), cm.deleted);
-        assertEquals(List.of(B, METRICS, PUE), List.copyOf(cm.snapshot().keySet()));
+        assertEquals(List.of(B, METRICS, PUE, HTTP), List.copyOf(cm.snapshot().keySet()));
         // only the first load updated anything
-        assertEquals(Map.of(A, 1, B, 1, METRICS, 1, PUE, 1), updates());
+        assertEquals(Map.of(A, 1, B, 1, METRICS, 1, PUE, 1, HTTP, 1), updates());
     }
 
     @Test
@@ -124,9 +126,9 @@ class ConfigFileReloaderTest {
         write(file, "[[pue]]\nenabled = false\n");
         assertEquals(Outcome.APPLIED, reloader.reload());
         assertEquals(List.of(B, METRICS, PUE), cm.deleted.stream().sorted().toList());
-        assertEquals(List.of(A, "esnode.driver.mqtt~console-1", "esnode.driver.mqtt~other"),
+        assertEquals(List.of(A, "esnode.driver.mqtt~console-1", "esnode.driver.mqtt~other", HTTP),
                 List.copyOf(cm.snapshot().keySet()));
-        assertEquals(Map.of(B, 1, METRICS, 1, PUE, 1), updates());
+        assertEquals(Map.of(B, 1, METRICS, 1, PUE, 1, HTTP, 1), updates());
     }
 
     @Test
@@ -138,7 +140,7 @@ class ConfigFileReloaderTest {
         assertEquals(Outcome.INVALID, reloader.reload());
         assertEquals("etc/esnode.toml:6:6: drivers[0].id: unterminated string", reloader.lastError());
         assertEquals(before, cm.snapshot());
-        assertEquals(4, cm.totalUpdates());
+        assertEquals(5, cm.totalUpdates());
         assertEquals(List.of(), cm.deleted);
         assertEquals("false 1", stats.valid() + " " + stats.errors());
     }
@@ -152,10 +154,10 @@ class ConfigFileReloaderTest {
         assertEquals(Outcome.INVALID, reloader.reload());
         assertEquals("etc/esnode.toml:13:7: drivers[1].qos: expected an integer 0..2, got 7", reloader.lastError());
         assertEquals(before, cm.snapshot());
-        assertEquals(4, cm.totalUpdates());
+        assertEquals(5, cm.totalUpdates());
         write(file, V1.replace("port = 9100", "port = 9200"));
         assertEquals(Outcome.APPLIED, reloader.reload());
-        assertEquals(Map.of(A, 1, B, 1, METRICS, 2, PUE, 1), updates());
+        assertEquals(Map.of(A, 1, B, 1, METRICS, 2, PUE, 1, HTTP, 1), updates());
         assertEquals("true 1", stats.valid() + " " + stats.errors());
     }
 
@@ -180,7 +182,7 @@ class ConfigFileReloaderTest {
         write(file, V1.replace("port = 9100", "port = 9101"));
         assertEquals(Outcome.APPLIED, reloader.poll());
         assertEquals(Outcome.UNCHANGED, reloader.poll());
-        assertEquals(Map.of(A, 1, B, 1, METRICS, 2, PUE, 1), updates());
+        assertEquals(Map.of(A, 1, B, 1, METRICS, 2, PUE, 1, HTTP, 1), updates());
     }
 
     @Test
@@ -193,7 +195,7 @@ class ConfigFileReloaderTest {
         write(secret, "second\n");
         assertEquals(Outcome.APPLIED, reloader.poll());
         assertEquals("second", cm.snapshot().get(B).get("password"));
-        assertEquals(Map.of(A, 1, B, 2, METRICS, 1, PUE, 1), updates());
+        assertEquals(Map.of(A, 1, B, 2, METRICS, 1, PUE, 1, HTTP, 1), updates());
     }
 
     @Test
@@ -218,7 +220,7 @@ class ConfigFileReloaderTest {
         assertEquals(Outcome.FAILED, reloader.poll());
         cm.failUpdates = false;
         assertEquals(Outcome.APPLIED, reloader.poll());
-        assertEquals(Map.of(A, 1, B, 1, METRICS, 1, PUE, 1), updates());
+        assertEquals(Map.of(A, 1, B, 1, METRICS, 1, PUE, 1, HTTP, 1), updates());
         assertEquals("true 2", stats.valid() + " " + stats.errors());
     }
 

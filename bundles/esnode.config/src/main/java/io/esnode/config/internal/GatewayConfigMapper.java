@@ -16,6 +16,8 @@ import java.util.Map;
  * mapping with a {@link TomlException}, so a file is applied completely or not at all.
  */
 public final class GatewayConfigMapper {
+    static final String DEFAULT_CONSOLE_HOST = "127.0.0.1";
+    static final int DEFAULT_CONSOLE_PORT = 8181;
     private static final List<String> SECTIONS = List.of("drivers", "metrics", "pue", "console");
     // Felix HTTP Jetty 5.1 keys (org.apache.felix.http.jetty.internal.JettyConfig)
     private static final String HTTP_HOST = "org.apache.felix.http.host";
@@ -69,10 +71,7 @@ public final class GatewayConfigMapper {
         if (metrics != null) {
             entries.add(metrics(metrics));
         }
-        TomlNode console = document.get("console");
-        if (console != null) {
-            entries.addAll(console(console));
-        }
+        entries.addAll(console(document.get("console")));
         TomlNode pue = document.get("pue");
         if (pue != null) {
             Map<String, Integer> scopeLines = new HashMap<>();
@@ -134,6 +133,9 @@ public final class GatewayConfigMapper {
      * folder, since the gateway's working folder is not the operator's concern.
      */
     private List<ConfigEntry> console(TomlNode node) throws TomlException {
+        if (node == null) {
+            return List.of(entry(ConfigNames.HTTP_PID, null, withHttpDefaults(new LinkedHashMap<>()), 0));
+        }
         if (!(node instanceof TomlTable table)) {
             throw values.error(node, "console", "expected a [console] table, got " + ValueConverter.describe(node));
         }
@@ -169,10 +171,20 @@ public final class GatewayConfigMapper {
         if (!login.isEmpty()) {
             entries.add(entry(ConfigNames.CONSOLE_PID, null, login, table.line()));
         }
-        if (!http.isEmpty()) {
-            entries.add(entry(ConfigNames.HTTP_PID, null, http, table.line()));
-        }
+        entries.add(entry(ConfigNames.HTTP_PID, null, withHttpDefaults(http), table.line()));
         return entries;
+    }
+
+    /**
+     * The runtime starts Jetty with HTTP switched off, so that it never binds the default port before this
+     * configuration arrives (a console moved off a port that something else holds would fail at every start);
+     * this entry, always written, switches it on.
+     */
+    private static Map<String, Object> withHttpDefaults(Map<String, Object> http) {
+        http.putIfAbsent(HTTP_ENABLE, Boolean.TRUE);
+        http.putIfAbsent(HTTP_HOST, DEFAULT_CONSOLE_HOST);
+        http.putIfAbsent(HTTP_PORT, DEFAULT_CONSOLE_PORT);
+        return http;
     }
 
     /** Combinations Jetty would accept but that leave the console without HTTPS, or unreachable. */

@@ -38,7 +38,7 @@ class ExampleFilesTest {
     @Test
     void demoConfigurationMaps() throws Exception {
         assertEquals("esnode.driver.mqtt~demo-mqtt esnode.driver.modbus~demo-modbus esnode.driver.snmp~demo-pdu"
-                + " esnode.metrics esnode.pue~site", String.join(" ",
+                + " esnode.metrics org.apache.felix.http esnode.pue~site", String.join(" ",
                 map(read("demo.toml")).stream().map(ConfigEntry::label).toList()));
     }
 

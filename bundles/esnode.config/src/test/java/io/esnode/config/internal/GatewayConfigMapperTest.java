@@ -110,10 +110,21 @@ class GatewayConfigMapperTest {
     }
 
     @Test
+    void withoutAConsoleSectionTheConsolesHttpIsSwitchedOnWithItsDefaults() throws TomlException {
+        ConfigEntry http = map("[metrics]\nport = 9100\n").stream()
+                .filter(e -> e.label().equals(ConfigNames.HTTP_PID)).findFirst().orElseThrow();
+        assertEquals(0, http.line());
+        assertEquals(true, http.properties().get("org.apache.felix.http.enable"));
+        assertEquals("127.0.0.1", http.properties().get("org.apache.felix.http.host"));
+        assertEquals(8181, http.properties().get("org.osgi.service.http.port"));
+    }
+
+    @Test
     void consoleSectionSplitsIntoLoginAndHttpConfigurations() throws TomlException {
         assertEquals("""
                 esnode.console @1 {admin_password=String:pw, admin_user=String:ops}
-                org.apache.felix.http @1 {org.apache.felix.http.host=String:127.0.0.1, org.osgi.service.http.port=Integer:8282}
+                org.apache.felix.http @1 {org.apache.felix.http.enable=Boolean:true, org.apache.felix.http.host=String:127.0.0.1, \
+                org.osgi.service.http.port=Integer:8282}
                 esnode.pue~site @0 {facility=String[]:[pue_role=facility], it=String[]:[pue_role=it], scope=String:site}""",
                 render(map("[console]\nbind = \"127.0.0.1\"\nport = 8282\nadmin_user = \"ops\"\n"
                         + "admin_password = \"${CONSOLE_PW}\"\n", Map.of("CONSOLE_PW", "pw"))));
@@ -123,10 +134,12 @@ class GatewayConfigMapperTest {
     void consoleTlsKeysMapToFelixHttpJettyHttpsKeys() throws TomlException {
         // a relative keystore is resolved against the TOML file's folder: /srv/esnode/etc + console.p12
         assertEquals("""
-                org.apache.felix.http @1 {org.apache.felix.http.enable=Boolean:false, org.apache.felix.https.enable=Boolean:true, \
+                org.apache.felix.http @1 {org.apache.felix.http.enable=Boolean:false, org.apache.felix.http.host=String:127.0.0.1, \
+                org.apache.felix.https.enable=Boolean:true, \
                 org.apache.felix.https.keystore=String:/srv/esnode/etc/console.p12, \
                 org.apache.felix.https.keystore.key.password=String:kpw, org.apache.felix.https.keystore.password=String:pw, \
-                org.apache.felix.https.keystore.type=String:PKCS12, org.osgi.service.http.port.secure=Integer:8443}
+                org.apache.felix.https.keystore.type=String:PKCS12, org.osgi.service.http.port=Integer:8181, \
+                org.osgi.service.http.port.secure=Integer:8443}
                 esnode.pue~site @0 {facility=String[]:[pue_role=facility], it=String[]:[pue_role=it], scope=String:site}""",
                 render(map("[console]\nhttps_port = 8443\nhttp_enabled = false\nkeystore = \"console.p12\"\n"
                         + "keystore_password = \"${KS_PW}\"\nkeystore_type = \"PKCS12\"\nkey_password = \"kpw\"\n",
@@ -136,7 +149,8 @@ class GatewayConfigMapperTest {
     @Test
     void anAbsoluteKeystoreIsKeptAndHttpStaysOnBesideHttps() throws TomlException {
         assertEquals("""
-                org.apache.felix.http @1 {org.apache.felix.https.enable=Boolean:true, \
+                org.apache.felix.http @1 {org.apache.felix.http.enable=Boolean:true, org.apache.felix.http.host=String:127.0.0.1, \
+                org.apache.felix.https.enable=Boolean:true, \
                 org.apache.felix.https.keystore=String:/etc/ssl/esnode/console.p12, org.osgi.service.http.port=Integer:8181, \
                 org.osgi.service.http.port.secure=Integer:8443}""",
                 render(map("[console]\nport = 8181\nhttps_port = 8443\nkeystore = \"/etc/ssl/esnode/console.p12\"\n"))
