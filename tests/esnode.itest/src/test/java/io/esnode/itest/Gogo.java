@@ -13,6 +13,7 @@ import org.osgi.framework.ServiceReference;
  */
 final class Gogo {
     private final Object session;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final Method execute;
 
     Gogo(BundleContext context) throws Exception {
@@ -26,8 +27,15 @@ final class Gogo {
         Class<?> sessionType = Class.forName("org.apache.felix.service.command.CommandSession", false, gogo);
         session = processorType.getMethod("createSession", java.io.InputStream.class, java.io.OutputStream.class,
                 java.io.OutputStream.class).invoke(processor, new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream(), new ByteArrayOutputStream());
+                out, out);
         execute = sessionType.getMethod("execute", CharSequence.class);
+        // as the Gogo shell does, so that "$.context bundle 12" gives a Bundle for felix:update and the like
+        sessionType.getMethod("put", String.class, Object.class).invoke(session, ".context", context);
+    }
+
+    /** What the commands printed so far (Gogo's own commands print their errors instead of throwing). */
+    String output() {
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The command's result as text. */
