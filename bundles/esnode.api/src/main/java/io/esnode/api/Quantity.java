@@ -2,6 +2,7 @@ package io.esnode.api;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -34,6 +35,12 @@ public enum Quantity {
     private final String metricWord;
     private final String baseUnit;
     private final Map<String, DoubleUnaryOperator> toBase;
+    /**
+     * Conversions by the exact unit text seen (e.g. {@code "kW"}), so that converting a value costs one lookup,
+     * not a trim and lower-casing; bounded, since unit texts come from configuration.
+     */
+    private final Map<String, DoubleUnaryOperator> byUnitText = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_UNIT_TEXTS = 64;
 
     Quantity(String metricWord, String baseUnit, Map<String, DoubleUnaryOperator> toBase) {
         this.metricWord = metricWord;
@@ -58,12 +65,22 @@ public enum Quantity {
 
     /** Converts a value given in {@code unit} into the base unit; blank unit means already in base unit. */
     public double toBaseUnit(double value, String unit) {
-        if (unit == null || unit.isBlank() || baseUnit.isEmpty()) {
+        if (baseUnit.isEmpty() || unit == null) {
             return value;
         }
-        DoubleUnaryOperator op = toBase.get(key(unit));
+        DoubleUnaryOperator op = byUnitText.get(unit);
         if (op == null) {
-            throw new IllegalArgumentException("unit '" + unit + "' is not a unit of " + name().toLowerCase(Locale.ROOT));
+            if (unit.isBlank()) {
+                return value;
+            }
+            op = toBase.get(key(unit));
+            if (op == null) {
+                throw new IllegalArgumentException("unit '" + unit + "' is not a unit of "
+                        + name().toLowerCase(Locale.ROOT));
+            }
+            if (byUnitText.size() < MAX_CACHED_UNIT_TEXTS) {
+                byUnitText.put(unit, op);
+            }
         }
         return op.applyAsDouble(value);
     }

@@ -69,4 +69,27 @@ class PointTest {
         assertEquals(new Point("inlet", Quantity.TEMPERATURE, "C", null, MetricType.GAUGE, 0.1, 0.0,
                 Map.of("rack", "r1"), PueRole.NONE, Duration.ofSeconds(30)), p);
     }
+
+    @Test
+    void unitTextsInAnyCaseConvertTheSameEachTime() {
+        // 2 kW = 2000 W, however the unit is written and however often it is converted (the second call is cached)
+        assertEquals(2000.0, Quantity.POWER.toBaseUnit(2, "kW"), 0.0);
+        assertEquals(2000.0, Quantity.POWER.toBaseUnit(2, "kW"), 0.0);
+        assertEquals(2000.0, Quantity.POWER.toBaseUnit(2, " KW "), 0.0);
+        // (50 - 32) * 5 / 9 = 10 °C
+        assertEquals(10.0, Quantity.TEMPERATURE.toBaseUnit(50, "F"), 1e-12);
+        assertEquals(10.0, Quantity.TEMPERATURE.toBaseUnit(50, "F"), 1e-12);
+        // a blank unit means the value is already in the base unit
+        assertEquals(7.0, Quantity.POWER.toBaseUnit(7, "  "), 0.0);
+        assertEquals(7.0, Quantity.POWER.toBaseUnit(7, null), 0.0);
+    }
+
+    @Test
+    void unknownUnitIsRefusedEveryTime() {
+        for (int i = 0; i < 2; i++) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Quantity.POWER.toBaseUnit(1, "furlong"));
+            assertEquals("unit 'furlong' is not a unit of power", e.getMessage());
+        }
+    }
 }

@@ -2,8 +2,8 @@ package io.esnode.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.esnode.testkit.AnnotationConfig;
 import io.prometheus.client.Collector;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,22 +88,7 @@ class ConfigFileLoaderTest {
     }
 
     private static ConfigFileLoader.Config config(String file, double pollSeconds) {
-        return new ConfigFileLoader.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ConfigFileLoader.Config.class;
-            }
-
-            @Override
-            public String file() {
-                return file;
-            }
-
-            @Override
-            public double poll__interval() {
-                return pollSeconds;
-            }
-        };
+        return AnnotationConfig.of(ConfigFileLoader.Config.class, "file", file, "poll_interval", pollSeconds);
     }
 
     /** Only the three calls the loader makes; anything else fails the test. */

@@ -12,8 +12,8 @@ import io.esnode.api.Quantity;
 import io.esnode.api.Reading;
 import io.esnode.core.LatestReadingStore;
 import io.esnode.metrics.internal.TestDriver;
+import io.esnode.testkit.AnnotationConfig;
 import io.prometheus.client.Collector;
-import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,22 +32,7 @@ class PrometheusExporterTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static PrometheusExporter.Config config(String address, int port) {
-        return new PrometheusExporter.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PrometheusExporter.Config.class;
-            }
-
-            @Override
-            public String bind__address() {
-                return address;
-            }
-
-            @Override
-            public int port() {
-                return port;
-            }
-        };
+        return AnnotationConfig.of(PrometheusExporter.Config.class, "bind_address", address, "port", port);
     }
 
     /** A whiteboard collector such as PUE registers. */

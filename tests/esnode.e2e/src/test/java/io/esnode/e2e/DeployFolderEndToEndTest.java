@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.esnode.e2e.WebConsoleClient.BundleInfo;
+import io.esnode.testkit.FreePort;
+import io.esnode.testkit.MosquittoBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ class DeployFolderEndToEndTest {
 
     @TempDir
     static Path dir;
-    private Mosquitto broker;
+    private MosquittoBroker broker;
     private Gateway gateway;
     private Scraper scraper;
     private WebConsoleClient console;
@@ -60,7 +62,7 @@ class DeployFolderEndToEndTest {
         previous = Files.createDirectories(dist.resolve("deploy.previous")).resolve("esnode.driver.mqtt.jar");
         rebuilt = Files.createDirectories(dir.resolve("build")).resolve("esnode.driver.mqtt.jar");
         Distribution.withBundleVersion(deployed, REBUILT_VERSION, rebuilt);
-        broker = new Mosquitto(dir);
+        broker = MosquittoBroker.required(dir).start();
         int metricsPort = FreePort.find();
         int consolePort = FreePort.find();
         Path config = dir.resolve("hot.toml");
@@ -76,7 +78,7 @@ class DeployFolderEndToEndTest {
                 "[[drivers]]",
                 "id = \"hot-mqtt\"",
                 "protocol = \"mqtt\"",
-                "broker_url = \"tcp://127.0.0.1:" + broker.port + "\"",
+                "broker_url = \"tcp://127.0.0.1:" + broker.port() + "\"",
                 "",
                 "[[drivers.points]]",
                 "name = \"rack_power\"",

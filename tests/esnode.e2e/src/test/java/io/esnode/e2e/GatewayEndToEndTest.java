@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.esnode.testkit.FreePort;
+import io.esnode.testkit.MosquittoBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -31,7 +33,7 @@ class GatewayEndToEndTest {
 
     @TempDir
     static Path dir;
-    private Mosquitto broker;
+    private MosquittoBroker broker;
     private Gateway gateway;
     private Scraper scraper;
     private int consolePort;
@@ -39,7 +41,7 @@ class GatewayEndToEndTest {
     @BeforeAll
     void start() throws Exception {
         Path dist = Paths.get(System.getProperty("esnode.dist", "../../runtime/target/esnode-gateway"));
-        broker = new Mosquitto(dir);
+        broker = MosquittoBroker.required(dir).start();
         int metricsPort = FreePort.find();
         consolePort = FreePort.find();
         Path config = dir.resolve("e2e.toml");
@@ -55,7 +57,7 @@ class GatewayEndToEndTest {
                 "[[drivers]]",
                 "id = \"e2e-mqtt\"",
                 "protocol = \"mqtt\"",
-                "broker_url = \"tcp://127.0.0.1:" + broker.port + "\"",
+                "broker_url = \"tcp://127.0.0.1:" + broker.port() + "\"",
                 "",
                 "[[drivers.points]]",
                 "name = \"rack_power\"",
@@ -125,7 +127,7 @@ class GatewayEndToEndTest {
             fail("missing on /metrics after " + SCRAPE_TIMEOUT_MILLIS / 1000 + " s: " + missing
                     + "\n--- last /metrics ---\n" + scraper.last()
                     + "\n--- gateway output ---\n" + gateway.output()
-                    + "\n--- mosquitto ---\n" + broker.output());
+                    + "\n--- mosquitto ---\n" + broker.log());
         }
     }
 

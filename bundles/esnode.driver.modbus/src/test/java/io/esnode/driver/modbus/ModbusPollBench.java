@@ -27,16 +27,23 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Benchmark, not a timed test (runs only with {@code -Desnode.bench=true}): registers/s when the driver polls
  * 20 units x 100 holding registers (50 float32 points each) from a j2mod TCP slave on loopback, against a bare
- * j2mod read loop doing the same 20 reads of 100 registers in the same JVM, alternating 10 rounds of 1 s each (medians,
- * because the machine may be shared).
+ * j2mod read loop doing the same 20 reads of 100 registers in the same JVM and run, in {@value #PAIRS} interleaved
+ * pairs of rounds (order alternating bare-driver / driver-bare), reporting medians.
+ *
+ * <p>The whole JVM (client, server and every later thread) is pinned to one CPU with {@code taskset} while it runs.
+ * Unpinned, a round's rate depended mostly on whether the scheduler happened to put the client and the server
+ * thread on the same CPU (a direct hand-over, about 12 µs per request) or on two (each hand-over wakes an idle vCPU,
+ * about 60 µs), which flipped between rounds and gave 5x swings. On one CPU a request costs the sum of the client's
+ * and the server's work, the same way for both loops, so the ratio measures what the driver adds.
  * Command: {@code ./mvnw -q -pl bundles/esnode.driver.modbus -Desnode.bench=true -Dtest=ModbusPollBench test}
  */
 @EnabledIfSystemProperty(named = "esnode.bench", matches = "true")
 class ModbusPollBench {
     static final int UNITS = 20;
     static final int REGISTERS = 100;
-    static final long WINDOW_MILLIS = 1000;
-    static final int ROUNDS = 10;
+    static final long WINDOW_MILLIS = 500;
+    static final long WARM_UP_MILLIS = 2500;
+    static final int PAIRS = 20;
     static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
     static final List<Double> BARE_CPU_NANOS_PER_REQUEST = new ArrayList<>();
     static final List<Double> DRIVER_CPU_NANOS_PER_REQUEST = new ArrayList<>();
@@ -52,43 +59,90 @@ class ModbusPollBench {
             }
             slave.addProcessImage(u, image);
         }
+        String pinning = pinWholeJvmToOneCpu();
         slave.open();
         try {
             List<Double> bare = new ArrayList<>();
             List<Double> driver = new ArrayList<>();
-            bareLoop(port, 1000); // warm-up
-            driverLoop(port, 1000, new int[1]);
             int[] requestsPerCycle = new int[1];
-            for (int round = 0; round < ROUNDS; round++) {
-                bare.add(bareLoop(port, WINDOW_MILLIS));
-                driver.add(driverLoop(port, WINDOW_MILLIS, requestsPerCycle));
+            // warm-up (JIT) of both loops, twice each, not counted
+            for (int i = 0; i < 2; i++) {
+                bareLoop(port, WARM_UP_MILLIS / 2);
+                driverLoop(port, WARM_UP_MILLIS / 2, requestsPerCycle);
+            }
+            BARE_CPU_NANOS_PER_REQUEST.clear();
+            DRIVER_CPU_NANOS_PER_REQUEST.clear();
+            for (int pair = 0; pair < PAIRS; pair++) {
+                if (pair % 2 == 0) {
+                    bare.add(bareLoop(port, WINDOW_MILLIS));
+                    driver.add(driverLoop(port, WINDOW_MILLIS, requestsPerCycle));
+                } else {
+                    driver.add(driverLoop(port, WINDOW_MILLIS, requestsPerCycle));
+                    bare.add(bareLoop(port, WINDOW_MILLIS));
+                }
             }
             List<Double> ratios = new ArrayList<>();
-            for (int i = 0; i < ROUNDS; i++) {
+            for (int i = 0; i < PAIRS; i++) {
                 ratios.add(driver.get(i) / bare.get(i));
             }
+            System.out.printf(Locale.ROOT, "BENCH %s%n", pinning);
             System.out.printf(Locale.ROOT, "BENCH bare j2mod loop registers/s per round: %s median %.0f%n", fmt(bare),
                     median(bare));
             System.out.printf(Locale.ROOT, "BENCH driver polling registers/s per round: %s median %.0f%n", fmt(driver),
                     median(driver));
-            System.out.printf(Locale.ROOT, "BENCH driver/bare per round pair: %s median %.3f, ratio of medians %.3f%n",
+            System.out.printf(Locale.ROOT, "BENCH driver/bare per round pair: %s median %.3f (quartiles %.3f..%.3f), "
+                    + "ratio of medians %.3f%n",
                     ratios.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList(), median(ratios),
-                    median(driver) / median(bare));
-            // client CPU per request is not disturbed by other load on the machine (the server's share is excluded)
-            double bareCpu = median(BARE_CPU_NANOS_PER_REQUEST.subList(1, BARE_CPU_NANOS_PER_REQUEST.size())) / 1000;
-            double driverCpu = median(DRIVER_CPU_NANOS_PER_REQUEST.subList(1, DRIVER_CPU_NANOS_PER_REQUEST.size())) / 1000;
-            System.out.printf(Locale.ROOT, "BENCH client CPU per request of 100 registers: bare %.1f us, driver %.1f us "
+                    quantile(ratios, 0.25), quantile(ratios, 0.75), median(driver) / median(bare));
+            double bareCpu = median(BARE_CPU_NANOS_PER_REQUEST) / 1000;
+            double driverCpu = median(DRIVER_CPU_NANOS_PER_REQUEST) / 1000;
+            System.out.printf(Locale.ROOT, "BENCH client CPU per request of 100 registers: bare %.2f us, driver %.2f us "
                     + "(decode 50 float32 + publish 50 readings included), bare/driver = %.3f%n", bareCpu, driverCpu,
                     bareCpu / driverCpu);
             System.out.printf(Locale.ROOT, "BENCH load average %.2f on %d cpus%n",
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    Runtime.getRuntime().availableProcessors());
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), CPUS);
             // minimum: each unit's 100 contiguous registers fit one read (<= 125)
             System.out.printf(Locale.ROOT, "BENCH requests per poll cycle = %d, minimum = %d%n", requestsPerCycle[0], UNITS);
             assertEquals(UNITS, requestsPerCycle[0]);
         } finally {
             slave.close();
+            unpinWholeJvm();
         }
+    }
+
+    static final int CPUS = Runtime.getRuntime().availableProcessors();
+
+    /** Pins every thread of this JVM, and so every thread it starts later, to its last CPU. */
+    private static String pinWholeJvmToOneCpu() {
+        int cpu = CPUS - 1;
+        return taskset(String.valueOf(cpu)) ? "whole JVM pinned to cpu " + cpu + " of " + CPUS
+                : "NOT pinned (taskset failed): expect rounds to vary with thread placement";
+    }
+
+    private static void unpinWholeJvm() {
+        taskset("0-" + (CPUS - 1));
+    }
+
+    private static boolean taskset(String cpus) {
+        try {
+            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus,
+                    String.valueOf(ProcessHandle.current().pid())).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static double quantile(List<Double> xs, double q) {
+        List<Double> sorted = xs.stream().sorted().toList();
+        double pos = q * (sorted.size() - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        return sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (pos - lo);
     }
 
     private static double median(List<Double> xs) {

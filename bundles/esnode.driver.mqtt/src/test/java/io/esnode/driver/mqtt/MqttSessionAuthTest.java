@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.esnode.api.DriverState;
 import io.esnode.api.ErrorKind;
-import io.esnode.driver.mqtt.testing.Await;
-import io.esnode.driver.mqtt.testing.MosquittoBroker;
+import io.esnode.testkit.Await;
+import io.esnode.testkit.MosquittoBroker;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

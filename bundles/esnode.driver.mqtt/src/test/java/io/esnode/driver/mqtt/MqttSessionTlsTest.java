@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.esnode.api.DriverState;
 import io.esnode.api.ErrorKind;
-import io.esnode.driver.mqtt.testing.Await;
-import io.esnode.driver.mqtt.testing.MosquittoBroker;
 import io.esnode.driver.mqtt.testing.TestPki;
+import io.esnode.testkit.Await;
+import io.esnode.testkit.MosquittoBroker;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

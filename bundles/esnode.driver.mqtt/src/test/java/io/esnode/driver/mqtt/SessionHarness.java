@@ -5,7 +5,7 @@ import io.esnode.api.util.StatusTracker;
 import io.esnode.driver.mqtt.internal.session.MessageMapper;
 import io.esnode.driver.mqtt.internal.session.MqttSession;
 import io.esnode.driver.mqtt.internal.transport.MqttConnections;
-import io.esnode.driver.mqtt.testing.InMemoryReadingStore;
+import io.esnode.testkit.InMemoryReadingStore;
 
 /**
  * Runs an {@link MqttSession} built from a configuration, outside OSGi, against an in-memory store: validated

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.esnode.driver.snmp.internal.transport.AgentSettings;
 import io.esnode.driver.snmp.internal.transport.SnmpVersion;
-import io.esnode.driver.snmp.testing.TestConfigs;
+import io.esnode.testkit.AnnotationConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.snmp4j.smi.OID;
 
 class DriverSettingsTest {
     static DriverSettings settings(Object... kv) {
-        return DriverSettings.from(TestConfigs.config(SnmpDriver.Config.class, kv));
+        return DriverSettings.from(AnnotationConfig.of(SnmpDriver.Config.class, kv));
     }
 
     static String error(Object... kv) {

@@ -10,10 +10,11 @@ import io.esnode.api.DriverStatus;
 import io.esnode.api.ErrorKind;
 import io.esnode.api.Reading;
 import io.esnode.driver.snmp.internal.session.SnmpSession;
-import io.esnode.driver.snmp.testing.Await;
-import io.esnode.driver.snmp.testing.InMemoryReadingStore;
 import io.esnode.driver.snmp.testing.NetSnmpAgent;
-import io.esnode.driver.snmp.testing.TestConfigs;
+import io.esnode.testkit.AnnotationConfig;
+import io.esnode.testkit.Await;
+import io.esnode.testkit.FreePort;
+import io.esnode.testkit.InMemoryReadingStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ class SnmpDriverAgentTest {
 
     SnmpDriver start(Object... keyValues) {
         SnmpDriver d = new SnmpDriver(store);
-        d.start(TestConfigs.config(SnmpDriver.Config.class, keyValues));
+        d.start(AnnotationConfig.of(SnmpDriver.Config.class, keyValues));
         drivers.add(d);
         return d;
     }
@@ -350,7 +351,7 @@ class SnmpDriverAgentTest {
 
     @Test
     void unreachableAgentTimesOutAndIsCounted() throws Exception {
-        int closed = NetSnmpAgent.freeUdpPort();
+        int closed = FreePort.findUdp();
         SnmpDriver d = start("id", "gone", "target", "127.0.0.1:" + closed, "community", COMMUNITY,
                 "timeout", "0.2", "retries", "1", "poll_interval", "60", "points", new String[] {"name=g;oid=1.3.6.1.2.1.1.3.0"});
         // StatusTracker counts the kind before it stores the message: wait for both

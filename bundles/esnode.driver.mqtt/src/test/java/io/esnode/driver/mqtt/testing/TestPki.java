@@ -1,5 +1,6 @@
 package io.esnode.driver.mqtt.testing;
 
+import io.esnode.testkit.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,6 +103,6 @@ public final class TestPki {
         List<String> cmd = new ArrayList<>();
         cmd.add("openssl");
         cmd.addAll(List.of(args));
-        MosquittoBroker.run(cmd);
+        Commands.run(cmd);
     }
 }

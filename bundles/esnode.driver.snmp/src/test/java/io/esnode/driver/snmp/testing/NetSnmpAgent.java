@@ -2,11 +2,9 @@ package io.esnode.driver.snmp.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.esnode.testkit.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +34,10 @@ public final class NetSnmpAgent implements AutoCloseable {
     private final List<String> extraConfig = new ArrayList<>();
     private Process process;
 
-    private NetSnmpAgent(Path dir) throws IOException {
+    private NetSnmpAgent(Path dir) {
         this.dir = dir;
-        this.port = freeUdpPort();
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            this.tcpPort = s.getLocalPort();
-        }
+        this.port = FreePort.findUdp();
+        this.tcpPort = FreePort.find();
         this.data = dir.resolve("values.txt");
     }
 
@@ -52,11 +48,7 @@ public final class NetSnmpAgent implements AutoCloseable {
 
     public static NetSnmpAgent create(Path dir) {
         assumeInstalled();
-        try {
-            return new NetSnmpAgent(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new NetSnmpAgent(dir);
     }
 
     /** A raw snmpd.conf line, e.g. {@code rocommunity pub 127.0.0.1} or {@code createUser …}. */
@@ -187,12 +179,6 @@ public final class NetSnmpAgent implements AutoCloseable {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    public static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

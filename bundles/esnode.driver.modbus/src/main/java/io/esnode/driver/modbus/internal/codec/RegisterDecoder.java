@@ -22,29 +22,51 @@ public final class RegisterDecoder {
     public static DecodedValue decode(int[] words, int offset, DataType type, WordOrder order, int bit, int length)
             throws ModbusValueException {
         int count = type == DataType.STRING ? length : type.registers();
-        if (offset < 0 || count <= 0 || offset + count > words.length) {
-            throw new ModbusValueException("value needs registers " + offset + ".." + (offset + count - 1)
-                    + " but the response has " + words.length);
-        }
+        checkRange(words, offset, count);
         switch (type) {
-            case BOOL:
-                return new DecodedValue.Number((bits(words, offset, 1, order) >> bit) & 1L);
-            case INT16:
-                return new DecodedValue.Number((short) bits(words, offset, 1, order));
             case UINT16: case UINT32: case UINT64:
                 return new DecodedValue.Unsigned(bits(words, offset, count, order));
-            case INT32:
-                return new DecodedValue.Number((int) bits(words, offset, 2, order));
-            case INT64:
-                return new DecodedValue.Number(bits(words, offset, 4, order));
-            case FLOAT32:
-                return new DecodedValue.Number(Float.intBitsToFloat((int) bits(words, offset, 2, order)));
-            case FLOAT64:
-                return new DecodedValue.Number(Double.longBitsToDouble(bits(words, offset, 4, order)));
             case STRING:
                 return new DecodedValue.Text(ascii(words, offset, length, order));
             default:
-                throw new ModbusValueException("unsupported type " + type);
+                return new DecodedValue.Number(number(words, offset, type, order, bit));
+        }
+    }
+
+    /** True for the types {@link #number} decodes: signed integers, floats and bools in registers. */
+    public static boolean isPlainNumber(DataType type) {
+        return type != DataType.STRING && !type.isUnsignedInteger();
+    }
+
+    /**
+     * The value of a register point of a {@linkplain #isPlainNumber plain number} type, without allocating (the
+     * poll loop decodes every value of every response this way).
+     */
+    public static double number(int[] words, int offset, DataType type, WordOrder order, int bit)
+            throws ModbusValueException {
+        checkRange(words, offset, type.registers());
+        switch (type) {
+            case BOOL:
+                return (bits(words, offset, 1, order) >> bit) & 1L;
+            case INT16:
+                return (short) bits(words, offset, 1, order);
+            case INT32:
+                return (int) bits(words, offset, 2, order);
+            case INT64:
+                return bits(words, offset, 4, order);
+            case FLOAT32:
+                return Float.intBitsToFloat((int) bits(words, offset, 2, order));
+            case FLOAT64:
+                return Double.longBitsToDouble(bits(words, offset, 4, order));
+            default:
+                throw new ModbusValueException("type " + type.label() + " is not a plain number");
+        }
+    }
+
+    private static void checkRange(int[] words, int offset, int count) throws ModbusValueException {
+        if (offset < 0 || count <= 0 || offset + count > words.length) {
+            throw new ModbusValueException("value needs registers " + offset + ".." + (offset + count - 1)
+                    + " but the response has " + words.length);
         }
     }
 
@@ -58,25 +80,17 @@ public final class RegisterDecoder {
 
     /** The {@code count} (1, 2 or 4) registers from {@code offset} as one big-endian integer after reordering. */
     static long bits(int[] words, int offset, int count, WordOrder order) {
-        byte[] b = ordered(words, offset, count, order);
+        boolean reverse = order.reversesWords();
+        boolean swap = order.swapsBytes();
         long v = 0;
-        for (byte x : b) {
-            v = (v << 8) | (x & 0xFF);
+        for (int i = 0; i < count; i++) {
+            int w = words[offset + (reverse ? count - 1 - i : i)];
+            if (swap) {
+                w = ((w & 0xFF) << 8) | ((w >> 8) & 0xFF);
+            }
+            v = (v << 16) | (w & 0xFFFF);
         }
         return v;
-    }
-
-    /** The registers' bytes rearranged into most-significant-first order. */
-    static byte[] ordered(int[] words, int offset, int count, WordOrder order) {
-        byte[] b = new byte[count * 2];
-        for (int i = 0; i < count; i++) {
-            int w = words[offset + (order.reversesWords() ? count - 1 - i : i)];
-            int hi = (w >> 8) & 0xFF;
-            int lo = w & 0xFF;
-            b[2 * i] = (byte) (order.swapsBytes() ? lo : hi);
-            b[2 * i + 1] = (byte) (order.swapsBytes() ? hi : lo);
-        }
-        return b;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.esnode.api.DriverState;
 import io.esnode.api.ErrorKind;
 import io.esnode.api.Reading;
 import io.esnode.api.ReadingStore;
+import io.esnode.api.SeriesKey;
 import io.esnode.api.util.NamedThreads;
 import io.esnode.api.util.RateLimitedLog;
 import io.esnode.api.util.StatusTracker;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,8 @@ public final class PollSession {
     private final ExecutorService executor;
     private final Object sleeper = new Object();
     private final boolean[] unitHealthy;
+    private final int[] pointsPerDevice;
+    private final Consumer<SeriesKey> removeSeries;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong itemsRead = new AtomicLong();
     private final AtomicLong cycles = new AtomicLong();
@@ -63,6 +67,13 @@ public final class PollSession {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.executor = Executors.newSingleThreadExecutor(new NamedThreads(settings.threadPrefix()));
         this.unitHealthy = new boolean[settings.devices().size()];
+        this.pointsPerDevice = new int[settings.devices().size()];
+        for (int i = 0; i < pointsPerDevice.length; i++) {
+            for (ReadRequest r : settings.devices().get(i).requests()) {
+                pointsPerDevice[i] += r.points().size();
+            }
+        }
+        this.removeSeries = store::remove;
     }
 
     /** Starts polling in the background; returns at once. */
@@ -145,7 +156,7 @@ public final class PollSession {
 
     private void poll(int index, DevicePlan device) {
         long startNanos = System.nanoTime();
-        List<Reading> out = new ArrayList<>();
+        List<Reading> out = new ArrayList<>(pointsPerDevice[index]);
         List<ReadRequest> requests = device.requests();
         boolean healthy = true;
         for (int r = 0; r < requests.size() && !stopped; r++) {
@@ -155,7 +166,7 @@ public final class PollSession {
             try {
                 byte[] pdu = exchange(request);
                 int before = out.size();
-                mapper.map(request, pdu, now, out, e -> failed(request, e), store::remove);
+                mapper.map(request, pdu, now, out, e -> failed(request, e), removeSeries);
                 itemsRead.addAndGet(request.count());
                 for (int k = before; k < out.size(); k++) {
                     healthy &= out.get(k).quality().isGood();

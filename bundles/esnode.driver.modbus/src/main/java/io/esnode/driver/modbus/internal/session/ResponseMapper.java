@@ -35,43 +35,62 @@ final class ResponseMapper {
         if (request.table().isBits()) {
             boolean[] bits = ReadPdu.bits(pdu, request.table(), request.count());
             for (PointMapping p : request.points()) {
-                add(p, () -> RegisterDecoder.bit(bits, p.address() - request.start()), nowMillis, out, valueErrors,
-                        replaced);
+                DecodedValue v;
+                try {
+                    v = RegisterDecoder.bit(bits, p.address() - request.start());
+                } catch (ModbusValueException e) {
+                    undecodable(p, e, nowMillis, out, valueErrors);
+                    continue;
+                }
+                add(p, v, nowMillis, out, replaced);
             }
         } else {
             int[] words = ReadPdu.registers(pdu, request.table(), request.count());
             for (PointMapping p : request.points()) {
-                add(p, () -> RegisterDecoder.decode(words, p.address() - request.start(), p.type(), p.order(),
-                        p.bit(), p.length()), nowMillis, out, valueErrors, replaced);
+                int offset = p.address() - request.start();
+                if (RegisterDecoder.isPlainNumber(p.type())) {
+                    double value;
+                    try {
+                        value = RegisterDecoder.number(words, offset, p.type(), p.order(), p.bit());
+                    } catch (ModbusValueException e) {
+                        undecodable(p, e, nowMillis, out, valueErrors);
+                        continue;
+                    }
+                    out.add(Reading.of(driverId, p.point(), Map.of(), value, nowMillis));
+                    continue;
+                }
+                DecodedValue v;
+                try {
+                    v = RegisterDecoder.decode(words, offset, p.type(), p.order(), p.bit(),
+                            p.length());
+                } catch (ModbusValueException e) {
+                    undecodable(p, e, nowMillis, out, valueErrors);
+                    continue;
+                }
+                add(p, v, nowMillis, out, replaced);
             }
         }
     }
 
-    private interface Decode {
-        DecodedValue get() throws ModbusValueException;
+    private void undecodable(PointMapping p, ModbusValueException e, long now, List<Reading> out,
+                             Consumer<ModbusValueException> valueErrors) {
+        valueErrors.accept(new ModbusValueException("point " + p.point().name() + ": " + e.getMessage()));
+        out.add(Reading.bad(driverId, p.point(), labelsOf(p), "decode: " + e.getMessage(), now));
     }
 
-    private void add(PointMapping p, Decode decode, long now, List<Reading> out,
-                     Consumer<ModbusValueException> valueErrors, Consumer<SeriesKey> replaced) {
-        DecodedValue v;
-        try {
-            v = decode.get();
-        } catch (ModbusValueException e) {
-            valueErrors.accept(new ModbusValueException("point " + p.point().name() + ": " + e.getMessage()));
-            out.add(Reading.bad(driverId, p.point(), labelsOf(p), "decode: " + e.getMessage(), now));
-            return;
-        }
-        if (v instanceof DecodedValue.Text t) {
-            Reading r = Reading.of(driverId, p.point(), Map.of(p.labelName(), t.value()), 1.0, now);
+    private void add(PointMapping p, DecodedValue v, long now, List<Reading> out, Consumer<SeriesKey> replaced) {
+        if (v instanceof DecodedValue.Number n) {
+            out.add(Reading.of(driverId, p.point(), Map.of(), n.value(), now));
+        } else if (v instanceof DecodedValue.Unsigned u) {
+            out.add(Reading.ofUnsigned(driverId, p.point(), Map.of(), u.bits(), now));
+        } else {
+            Reading r = Reading.of(driverId, p.point(), Map.of(p.labelName(), ((DecodedValue.Text) v).value()), 1.0,
+                    now);
             SeriesKey previous = lastTextSeries.put(p.point().name(), r.key());
             if (previous != null && !previous.equals(r.key())) {
                 replaced.accept(previous);
             }
             out.add(r);
-        } else if (v instanceof DecodedValue.Unsigned u) {
-            out.add(Reading.ofUnsigned(driverId, p.point(), Map.of(), u.bits(), now));
-        } else {
-            out.add(Reading.of(driverId, p.point(), Map.of(), ((DecodedValue.Number) v).value(), now));
         }
     }
 

@@ -26,6 +26,8 @@ public final class TcpTransport implements ModbusTransport {
     private InputStream in;
     private OutputStream out;
     private int transactionId;
+    /** The read timeout last given to the socket, so that it is set only when it changes. */
+    private int soTimeoutMillis;
 
     public TcpTransport(String host, int port, int connectTimeoutMillis) {
         this.host = host;
@@ -42,6 +44,7 @@ public final class TcpTransport implements ModbusTransport {
             s.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
             in = new BufferedInputStream(s.getInputStream());
             out = s.getOutputStream();
+            soTimeoutMillis = 0;
             socket = s;
         } catch (IOException e) {
             SocketStreams.closeQuietly(s);
@@ -100,7 +103,10 @@ public final class TcpTransport implements ModbusTransport {
             if (wait == 0) {
                 throw timedOut(got, n, atFrameStart);
             }
-            s.setSoTimeout(wait);
+            if (wait != soTimeoutMillis) {
+                s.setSoTimeout(wait);
+                soTimeoutMillis = wait;
+            }
             int r;
             try {
                 r = in.read(b, got, n - got);

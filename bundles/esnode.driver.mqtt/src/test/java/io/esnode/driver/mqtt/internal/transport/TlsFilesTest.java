@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.esnode.driver.mqtt.testing.MosquittoBroker;
 import io.esnode.driver.mqtt.testing.TestPki;
+import io.esnode.testkit.MosquittoBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;

@@ -7,12 +7,12 @@ import io.esnode.api.util.RateLimitedLog;
 import io.esnode.api.util.StatusTracker;
 import io.esnode.driver.snmp.internal.transport.AgentSettings;
 import io.esnode.driver.snmp.internal.transport.SnmpVersion;
-import io.esnode.driver.snmp.testing.InMemoryReadingStore;
 import io.esnode.driver.snmp.testing.NetSnmpAgent;
+import io.esnode.testkit.FreePort;
+import io.esnode.testkit.InMemoryReadingStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,10 +136,7 @@ class SnmpWalkBenchmark {
                 "      labelname: outlet_name",
                 "      oid: " + E + ".2.1.2",
                 "      type: DisplayString", ""));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = FreePort.find();
         Process p = new ProcessBuilder(EXPORTER.toString(), "--config.file=" + config,
                 "--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile()).start();
