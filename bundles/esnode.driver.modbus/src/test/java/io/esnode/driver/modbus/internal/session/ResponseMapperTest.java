@@ -91,4 +91,21 @@ class ResponseMapperTest {
                 (byte) 0xFF, (byte) 0xFF, (byte) 0xFE).get(0);
         assertEquals("18446744073709551614", e.exactText());
     }
+
+    @Test
+    void plainNumbersDecodeInPlaceWithScaleAndUnit() throws Exception {
+        ReadRequest r = request("name=f;table=holding;address=0;data_type=float32;order=cdab",
+                "name=t;table=holding;address=2;data_type=int16;quantity=temperature;unit=F",
+                "name=p;table=holding;address=3;data_type=int32;quantity=power;unit=kW;scale=0.1");
+        // f: CDAB words 0x0000, 0x4148 -> 0x41480000 = 12.5
+        // t: 0xFFCE = -50 F -> (-50 - 32) * 5 / 9 = -45.555... C
+        // p: 0x0001, 0x86A0 = 100000 -> 100000 * 0.1 kW = 10000 kW = 1.0e7 W
+        List<Reading> out = map(r, (byte) 3, (byte) 10, (byte) 0x00, (byte) 0x00, (byte) 0x41, (byte) 0x48,
+                (byte) 0xFF, (byte) 0xCE, (byte) 0x00, (byte) 0x01, (byte) 0x86, (byte) 0xA0);
+        assertEquals(12.5, out.get(0).value());
+        assertEquals((-50 - 32) * 5.0 / 9.0, out.get(1).value(), 1e-12);
+        assertEquals(1.0e7, out.get(2).value(), 1e-6);
+        assertEquals(Map.of(), out.get(2).labels());
+        assertEquals(0, valueErrors.size());
+    }
 }
