@@ -61,7 +61,8 @@ class DashboardQueriesEndToEndTest {
             Map.entry("Temperatures", 2), // inlet r1, r2
             Map.entry("Humidity", 1), // room_humidity r1
             Map.entry("Driver up", 1), // dash-mqtt
-            Map.entry("Driver errors /s", 1), // dash-mqtt, kind decode (the r3 payload)
+            // dash-mqtt x the MQTT driver's declared kinds connect, auth, decode, protocol (all exported from 0)
+            Map.entry("Driver errors /s", 4),
             Map.entry("Readings /s", 1),
             Map.entry("Poll / message latency", 1),
             Map.entry("Seconds since last good reading", 1),
@@ -217,9 +218,15 @@ class DashboardQueriesEndToEndTest {
     void theDriverCountedTheUnparsablePayload() throws Exception {
         // the panel "Driver errors /s" shows a rate, 0 once the single error is older than a scrape; the counter
         // itself must be the 1 decode error of the one payload on dash/rack/r3/power
-        List<Object> errors = await("esnode_driver_errors_total{job=\"esnode\",driver=\"dash-mqtt\"}", 5_000);
+        List<Object> errors = await("esnode_driver_errors_total{job=\"esnode\",driver=\"dash-mqtt\",kind=\"decode\"}",
+                5_000);
         assertEquals(1, errors.size(), "esnode_driver_errors_total of dash-mqtt: " + errors + diagnostics());
         assertEquals("decode", labels(errors.get(0)).get("kind"));
+        // the other declared kinds are there from the start, at 0
+        List<Object> connect = await("esnode_driver_errors_total{job=\"esnode\",driver=\"dash-mqtt\",kind=\"connect\"}",
+                5_000);
+        assertEquals(1, connect.size(), "connect errors of dash-mqtt: " + connect + diagnostics());
+        assertEquals(0.0, value(connect.get(0)));
         assertEquals("mqtt", labels(errors.get(0)).get("protocol"));
         assertEquals(1.0, value(errors.get(0)));
     }
@@ -255,10 +262,11 @@ class DashboardQueriesEndToEndTest {
         assertEquals(1, pue.size(), "esnode:pue_ratio:avg1h" + diagnostics());
         assertEquals("site", labels(pue.get(0)).get("scope"));
         assertEquals(1.6, value(pue.get(0)), 1e-9); // the average of a constant 1.6
-        // sum by (instance, driver, protocol, kind): the one decode series of dash-mqtt
+        // sum by (instance, driver, protocol, kind): one series per declared kind of dash-mqtt
         List<Object> errors = await("esnode:driver_errors:rate5m", 10_000);
-        assertEquals(1, errors.size(), "esnode:driver_errors:rate5m" + diagnostics());
-        assertEquals("decode", labels(errors.get(0)).get("kind"));
+        assertEquals(4, errors.size(), "esnode:driver_errors:rate5m" + diagnostics());
+        assertEquals(List.of("auth", "connect", "decode", "protocol"),
+                errors.stream().map(e -> labels(e).get("kind")).sorted().toList());
 
         // every rule has been evaluated at least once (health "unknown" before) and none reports an error
         long deadline = System.currentTimeMillis() + 10_000;

@@ -1,6 +1,7 @@
 package io.esnode.driver.modbus;
 
 import io.esnode.api.Driver;
+import io.esnode.api.ErrorKind;
 import io.esnode.api.DriverStatus;
 import io.esnode.api.Point;
 import io.esnode.api.ReadingStore;
@@ -162,6 +163,8 @@ public final class ModbusDriver implements Driver {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Driver.DRIVER_ID, settings.driverId());
         props.put(Driver.PROTOCOL, PROTOCOL);
+        props.put(ErrorKind.DECLARED_KINDS_PROPERTY, new String[] {
+                ErrorKind.CONNECT, ErrorKind.TIMEOUT, ErrorKind.EXCEPTION, ErrorKind.PROTOCOL, ErrorKind.DECODE});
         props.put("esnode.driver.target", settings.target());
         try {
             registration = context.registerService(Driver.class, this, props);

@@ -1,6 +1,7 @@
 package io.esnode.driver.mqtt;
 
 import io.esnode.api.Driver;
+import io.esnode.api.ErrorKind;
 import io.esnode.api.DriverStatus;
 import io.esnode.api.Point;
 import io.esnode.api.ReadingStore;
@@ -153,6 +154,7 @@ public final class MqttDriver implements Driver {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Driver.DRIVER_ID, settings.driverId());
         props.put(Driver.PROTOCOL, PROTOCOL);
+        props.put(ErrorKind.DECLARED_KINDS_PROPERTY, new String[] {ErrorKind.CONNECT, ErrorKind.AUTH, ErrorKind.DECODE, ErrorKind.PROTOCOL});
         props.put("esnode.driver.target", settings.connection().serverUri());
         try {
             registration = context.registerService(Driver.class, this, props);

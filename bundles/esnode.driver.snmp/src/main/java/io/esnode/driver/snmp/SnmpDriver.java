@@ -1,6 +1,7 @@
 package io.esnode.driver.snmp;
 
 import io.esnode.api.Driver;
+import io.esnode.api.ErrorKind;
 import io.esnode.api.DriverStatus;
 import io.esnode.api.Point;
 import io.esnode.api.ReadingStore;
@@ -160,6 +161,8 @@ public final class SnmpDriver implements Driver {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Driver.DRIVER_ID, settings.driverId());
         props.put(Driver.PROTOCOL, PROTOCOL);
+        props.put(ErrorKind.DECLARED_KINDS_PROPERTY, new String[] {
+                ErrorKind.CONNECT, ErrorKind.AUTH, ErrorKind.TIMEOUT, ErrorKind.DECODE, ErrorKind.PROTOCOL, ErrorKind.MISSING});
         props.put("esnode.driver.target", settings.session().agent().address());
         try {
             registration = context.registerService(Driver.class, this, props);

@@ -49,7 +49,10 @@ public final class DriverHealthCollector extends Collector {
             if (s.lastSuccessMillis() != 0) {
                 lastSuccess.add(sample(LAST_SUCCESS, ids, s.lastSuccessMillis() / 1000.0));
             }
-            for (Map.Entry<String, Long> kind : new TreeMap<>(s.errorsByKind()).entrySet()) {
+            Map<String, Long> byKind = new TreeMap<>(s.errorsByKind());
+            // declared kinds start at 0, so rate() reads 0 on a healthy driver instead of "no data"
+            e.declaredErrorKinds().forEach(k -> byKind.putIfAbsent(k, 0L));
+            for (Map.Entry<String, Long> kind : byKind.entrySet()) {
                 errors.add(new MetricFamilySamples.Sample(ERRORS + "_total", DRIVER_PROTOCOL_KIND,
                         List.of(ids.get(0), ids.get(1), MetricNames.labelValue(kind.getKey())), kind.getValue()));
             }

@@ -1,6 +1,7 @@
 package io.esnode.metrics.internal;
 
 import io.esnode.api.Driver;
+import io.esnode.api.ErrorKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The {@link Driver} services currently registered, by driver id (service property, else {@link Driver#id()}). */
 public final class RegisteredDrivers {
 
-    /** One registered driver with the id and protocol it was registered under. */
-    public record Entry(String id, String protocol, Driver driver) {
+    /** One registered driver with the id, protocol and error kinds it was registered under. */
+    public record Entry(String id, String protocol, Driver driver, List<String> declaredErrorKinds) {
     }
 
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
@@ -29,7 +30,7 @@ public final class RegisteredDrivers {
             return;
         }
         String protocol = property(properties, Driver.PROTOCOL);
-        byId.put(id, new Entry(id, protocol, driver));
+        byId.put(id, new Entry(id, protocol, driver, kinds(properties)));
     }
 
     public void remove(Driver driver, Map<String, ?> properties) {
@@ -45,6 +46,14 @@ public final class RegisteredDrivers {
         List<Entry> list = new ArrayList<>(byId.values());
         list.sort(Comparator.comparing(Entry::id));
         return list;
+    }
+
+    private static List<String> kinds(Map<String, ?> properties) {
+        Object v = properties == null ? null : properties.get(ErrorKind.DECLARED_KINDS_PROPERTY);
+        if (v instanceof String[] a) {
+            return List.of(a);
+        }
+        return v instanceof String s && !s.isBlank() ? List.of(s.split("\\s*,\\s*")) : List.of();
     }
 
     private static String property(Map<String, ?> properties, String key) {

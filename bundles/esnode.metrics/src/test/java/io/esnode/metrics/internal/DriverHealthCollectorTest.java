@@ -50,6 +50,21 @@ class DriverHealthCollectorTest {
     }
 
     @Test
+    void declaredErrorKindsStartAtZero() {
+        TestDriver d = new TestDriver("m1", "mqtt", () -> new DriverStatus("m1", "mqtt", "", DriverState.CONNECTED,
+                0, "", 0, 0, Map.of(ErrorKind.DECODE, 5L), 0, 0.0));
+        Map<String, Object> props = new java.util.HashMap<>(d.properties());
+        props.put(ErrorKind.DECLARED_KINDS_PROPERTY, new String[] {ErrorKind.CONNECT, ErrorKind.DECODE});
+        drivers.add(d, props);
+        // connect never happened: 0; decode happened 5 times: 5, not reset by the declaration
+        String errors = Exposition.text004(collector).lines().filter(l -> l.startsWith("esnode_driver_errors_total{"))
+                .reduce("", (a, b) -> a + b + "\n");
+        assertEquals(""
+                + "esnode_driver_errors_total{driver=\"m1\",protocol=\"mqtt\",kind=\"connect\",} 0.0\n"
+                + "esnode_driver_errors_total{driver=\"m1\",protocol=\"mqtt\",kind=\"decode\",} 5.0\n", errors);
+    }
+
+    @Test
     void throwingStatusGivesUpZeroAndCountsAnExporterError() {
         add(new TestDriver("bad", "snmp", () -> {
             throw new IllegalStateException("broken");
