@@ -1,6 +1,6 @@
 /** Small helpers every driver bundle uses: status tracking, rate-limited logging, named threads, point specs. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.esnode.api.util;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,18 +1,17 @@
 package io.esnode.driver.modbus;
 
 import io.esnode.api.Driver;
-import io.esnode.api.ErrorKind;
 import io.esnode.api.DriverStatus;
+import io.esnode.api.ErrorKind;
 import io.esnode.api.Point;
 import io.esnode.api.ReadingStore;
+import io.esnode.api.util.DriverRegistration;
 import io.esnode.api.util.RateLimitedLog;
 import io.esnode.api.util.StatusTracker;
 import io.esnode.driver.modbus.internal.codec.PointMapping;
 import io.esnode.driver.modbus.internal.session.PollSession;
-import java.util.Hashtable;
 import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -147,7 +146,7 @@ public final class ModbusDriver implements Driver {
     private DriverSettings settings;
     private StatusTracker status;
     private PollSession session;
-    private ServiceRegistration<Driver> registration;
+    private DriverRegistration registration;
 
     public ModbusDriver() {
     }
@@ -160,14 +159,10 @@ public final class ModbusDriver implements Driver {
     @Activate
     void activate(BundleContext context, Config config) {
         start(config);
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(Driver.DRIVER_ID, settings.driverId());
-        props.put(Driver.PROTOCOL, PROTOCOL);
-        props.put(ErrorKind.DECLARED_KINDS_PROPERTY, new String[] {
-                ErrorKind.CONNECT, ErrorKind.TIMEOUT, ErrorKind.EXCEPTION, ErrorKind.PROTOCOL, ErrorKind.DECODE});
-        props.put("esnode.driver.target", settings.target());
         try {
-            registration = context.registerService(Driver.class, this, props);
+            registration = DriverRegistration.register(context, this, settings.driverId(), PROTOCOL,
+                    settings.target(),
+                    ErrorKind.CONNECT, ErrorKind.TIMEOUT, ErrorKind.EXCEPTION, ErrorKind.PROTOCOL, ErrorKind.DECODE);
         } catch (RuntimeException e) {
             stop(); // SCR does not deactivate a component whose activation failed
             throw e;
@@ -190,11 +185,7 @@ public final class ModbusDriver implements Driver {
     @Deactivate
     void deactivate() {
         if (registration != null) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException e) {
-                // already unregistered by the framework (bundle stopping)
-            }
+            registration.unregister();
             registration = null;
         }
         stop();

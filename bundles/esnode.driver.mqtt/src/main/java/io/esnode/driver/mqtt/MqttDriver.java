@@ -1,19 +1,18 @@
 package io.esnode.driver.mqtt;
 
 import io.esnode.api.Driver;
-import io.esnode.api.ErrorKind;
 import io.esnode.api.DriverStatus;
+import io.esnode.api.ErrorKind;
 import io.esnode.api.Point;
 import io.esnode.api.ReadingStore;
+import io.esnode.api.util.DriverRegistration;
 import io.esnode.api.util.RateLimitedLog;
 import io.esnode.api.util.StatusTracker;
 import io.esnode.driver.mqtt.internal.session.MessageMapper;
 import io.esnode.driver.mqtt.internal.session.MqttSession;
 import io.esnode.driver.mqtt.internal.transport.MqttConnections;
-import java.util.Hashtable;
 import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -138,7 +137,7 @@ public final class MqttDriver implements Driver {
     private DriverSettings settings;
     private StatusTracker status;
     private MqttSession session;
-    private ServiceRegistration<Driver> registration;
+    private DriverRegistration registration;
 
     public MqttDriver() {
     }
@@ -151,13 +150,10 @@ public final class MqttDriver implements Driver {
     @Activate
     void activate(BundleContext context, Config config) {
         start(config);
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(Driver.DRIVER_ID, settings.driverId());
-        props.put(Driver.PROTOCOL, PROTOCOL);
-        props.put(ErrorKind.DECLARED_KINDS_PROPERTY, new String[] {ErrorKind.CONNECT, ErrorKind.AUTH, ErrorKind.DECODE, ErrorKind.PROTOCOL});
-        props.put("esnode.driver.target", settings.connection().serverUri());
         try {
-            registration = context.registerService(Driver.class, this, props);
+            registration = DriverRegistration.register(context, this, settings.driverId(), PROTOCOL,
+                    settings.connection().serverUri(),
+                    ErrorKind.CONNECT, ErrorKind.AUTH, ErrorKind.DECODE, ErrorKind.PROTOCOL);
         } catch (RuntimeException e) {
             stop(); // SCR does not deactivate a component whose activation failed
             throw e;
@@ -181,11 +177,7 @@ public final class MqttDriver implements Driver {
     @Deactivate
     void deactivate() {
         if (registration != null) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException e) {
-                // already unregistered by the framework (bundle stopping)
-            }
+            registration.unregister();
             registration = null;
         }
         stop();

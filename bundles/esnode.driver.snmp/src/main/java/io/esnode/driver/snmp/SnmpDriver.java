@@ -1,19 +1,18 @@
 package io.esnode.driver.snmp;
 
 import io.esnode.api.Driver;
-import io.esnode.api.ErrorKind;
 import io.esnode.api.DriverStatus;
+import io.esnode.api.ErrorKind;
 import io.esnode.api.Point;
 import io.esnode.api.ReadingStore;
+import io.esnode.api.util.DriverRegistration;
 import io.esnode.api.util.RateLimitedLog;
 import io.esnode.api.util.StatusTracker;
 import io.esnode.driver.snmp.internal.session.SessionSettings;
 import io.esnode.driver.snmp.internal.session.SnmpPoint;
 import io.esnode.driver.snmp.internal.session.SnmpSession;
-import java.util.Hashtable;
 import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -145,7 +144,7 @@ public final class SnmpDriver implements Driver {
     private DriverSettings settings;
     private StatusTracker status;
     private SnmpSession session;
-    private ServiceRegistration<Driver> registration;
+    private DriverRegistration registration;
 
     public SnmpDriver() {
     }
@@ -158,14 +157,10 @@ public final class SnmpDriver implements Driver {
     @Activate
     void activate(BundleContext context, Config config) {
         start(config);
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(Driver.DRIVER_ID, settings.driverId());
-        props.put(Driver.PROTOCOL, PROTOCOL);
-        props.put(ErrorKind.DECLARED_KINDS_PROPERTY, new String[] {
-                ErrorKind.CONNECT, ErrorKind.AUTH, ErrorKind.TIMEOUT, ErrorKind.DECODE, ErrorKind.PROTOCOL, ErrorKind.MISSING});
-        props.put("esnode.driver.target", settings.session().agent().address());
         try {
-            registration = context.registerService(Driver.class, this, props);
+            registration = DriverRegistration.register(context, this, settings.driverId(), PROTOCOL,
+                    settings.session().agent().address(),
+                    ErrorKind.CONNECT, ErrorKind.AUTH, ErrorKind.TIMEOUT, ErrorKind.DECODE, ErrorKind.PROTOCOL, ErrorKind.MISSING);
         } catch (RuntimeException e) {
             stop(); // SCR does not deactivate a component whose activation failed
             throw e;
@@ -187,11 +182,7 @@ public final class SnmpDriver implements Driver {
     @Deactivate
     void deactivate() {
         if (registration != null) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException e) {
-                // already unregistered by the framework (bundle stopping)
-            }
+            registration.unregister();
             registration = null;
         }
         stop();

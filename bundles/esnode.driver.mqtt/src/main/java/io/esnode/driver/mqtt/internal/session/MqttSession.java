@@ -4,6 +4,7 @@ import io.esnode.api.DriverState;
 import io.esnode.api.ErrorKind;
 import io.esnode.api.Reading;
 import io.esnode.api.ReadingStore;
+import io.esnode.api.util.Backoff;
 import io.esnode.api.util.NamedThreads;
 import io.esnode.api.util.RateLimitedLog;
 import io.esnode.api.util.StatusTracker;

@@ -1,4 +1,4 @@
-package io.esnode.driver.mqtt.internal.session;
+package io.esnode.api.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,10 +1,10 @@
-package io.esnode.driver.mqtt.internal.session;
+package io.esnode.api.util;
 
 import java.util.function.DoubleSupplier;
 
 /**
  * Exponential reconnect delay with jitter: attempt n waits a random time in [base/2, base] where
- * base = min(max, min * 2^n), so many gateways restarting together do not hit the broker in step.
+ * base = min(max, min * 2^n), so many gateways restarting together do not hit a broker or device in step.
  */
 public final class Backoff {
     private final long minMillis;
