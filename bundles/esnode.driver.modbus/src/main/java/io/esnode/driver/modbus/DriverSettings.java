@@ -1,5 +1,6 @@
 package io.esnode.driver.modbus;
 
+import io.esnode.api.util.ConfigText;
 import io.esnode.api.util.PointSpec;
 import io.esnode.driver.modbus.internal.codec.LegacyRegisterParser;
 import io.esnode.driver.modbus.internal.codec.PointMapping;
@@ -211,53 +212,23 @@ record DriverSettings(String driverId, String target, Supplier<ModbusTransport> 
     }
 
     private static int integer(String id, String key, String value, int min, int max) {
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(id, key, value, "must be an integer from " + min + " to " + max);
+        return ConfigText.integer("Modbus driver " + id, key, value, min, max);
     }
 
     /** A positive number of seconds, as milliseconds (at least 1). */
     private static long millis(String id, String key, String value) {
-        try {
-            double v = Double.parseDouble(value.trim());
-            if (v > 0 && v < 1e7) {
-                return Math.max(1, Math.round(v * 1000));
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(id, key, value, "must be a positive number of seconds");
+        return Math.max(1, Math.round(ConfigText.positiveSeconds("Modbus driver " + id, key, value) * 1000));
     }
 
     /** A positive number of seconds down to 1 µs, as nanoseconds. */
     private static long nanos(String id, String key, String value) {
-        try {
-            double v = Double.parseDouble(value.trim());
-            if (v >= 1e-6 && v < 1e7) {
-                return Math.round(v * 1e9);
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(id, key, value, "must be a positive number of seconds");
+        return Math.round(ConfigText.seconds("Modbus driver " + id, key, value, 1e-6, false, 1e7,
+                "must be a positive number of seconds") * 1e9);
     }
 
     private static long nonNegativeMillis(String id, String key, String value) {
-        try {
-            double v = Double.parseDouble(value.trim());
-            if (v >= 0 && v < 1e4) {
-                return Math.round(v * 1000);
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(id, key, value, "must be a number of seconds >= 0");
+        return Math.round(ConfigText.seconds("Modbus driver " + id, key, value, 0, false, 1e4,
+                "must be a number of seconds >= 0") * 1000);
     }
 
     private static String trimmed(String s) {
@@ -265,10 +236,10 @@ record DriverSettings(String driverId, String target, Supplier<ModbusTransport> 
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return ConfigText.blank(s);
     }
 
     private static IllegalArgumentException bad(String id, String key, String value, String why) {
-        return new IllegalArgumentException("Modbus driver " + id + ": " + key + " '" + value + "' is invalid: " + why);
+        return ConfigText.invalid("Modbus driver " + id, key, value, why);
     }
 }

@@ -1,5 +1,6 @@
 package io.esnode.driver.mqtt;
 
+import io.esnode.api.util.ConfigText;
 import io.esnode.api.util.PointSpec;
 import io.esnode.driver.mqtt.internal.codec.LegacyMappingParser;
 import io.esnode.driver.mqtt.internal.codec.TopicFilter;
@@ -165,38 +166,15 @@ record DriverSettings(String driverId, ConnectionSettings connection, SessionSet
     }
 
     private static int integer(String id, String key, String value, int min, int max) {
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(id, key, value, "must be an integer from " + min + " to " + max);
+        return ConfigText.integer("MQTT driver " + id, key, value, min, max);
     }
 
     private static double positiveSeconds(String id, String key, String value) {
-        try {
-            double v = Double.parseDouble(value.trim());
-            if (v > 0 && v < 1e7) {
-                return v;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(id, key, value, "must be a positive number of seconds");
+        return ConfigText.positiveSeconds("MQTT driver " + id, key, value);
     }
 
     private static boolean bool(String id, String key, String value) {
-        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("true")) {
-            return true;
-        }
-        if (v.equals("false")) {
-            return false;
-        }
-        throw bad(id, key, value, "must be true or false");
+        return ConfigText.bool("MQTT driver " + id, key, value);
     }
 
     private static String trimmed(String s) {
@@ -204,10 +182,10 @@ record DriverSettings(String driverId, ConnectionSettings connection, SessionSet
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return ConfigText.blank(s);
     }
 
     private static IllegalArgumentException bad(String id, String key, String value, String why) {
-        return new IllegalArgumentException("MQTT driver " + id + ": " + key + " '" + value + "' is invalid: " + why);
+        return ConfigText.invalid("MQTT driver " + id, key, value, why);
     }
 }

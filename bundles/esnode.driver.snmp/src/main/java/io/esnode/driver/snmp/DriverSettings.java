@@ -1,5 +1,6 @@
 package io.esnode.driver.snmp;
 
+import io.esnode.api.util.ConfigText;
 import io.esnode.api.util.PointSpec;
 import io.esnode.driver.snmp.internal.profile.ProfileLibrary;
 import io.esnode.driver.snmp.internal.session.SessionSettings;
@@ -232,27 +233,11 @@ record DriverSettings(String driverId, SessionSettings session, List<String> pro
     }
 
     private static int integer(String id, String key, String value, int min, int max) {
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(id, key, value, "must be an integer from " + min + " to " + max);
+        return ConfigText.integer("SNMP driver " + id, key, value, min, max);
     }
 
     private static double positiveSeconds(String id, String key, String value) {
-        try {
-            double v = Double.parseDouble(value.trim());
-            if (v > 0 && v < 1e7) {
-                return v;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(id, key, value, "must be a positive number of seconds");
+        return ConfigText.positiveSeconds("SNMP driver " + id, key, value);
     }
 
     private static String trimmed(String s) {
@@ -260,10 +245,10 @@ record DriverSettings(String driverId, SessionSettings session, List<String> pro
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return ConfigText.blank(s);
     }
 
     private static IllegalArgumentException bad(String id, String key, String value, String why) {
-        return new IllegalArgumentException("SNMP driver " + id + ": " + key + " '" + value + "' is invalid: " + why);
+        return ConfigText.invalid("SNMP driver " + id, key, value, why);
     }
 }
