@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.esnode.api.Driver;
 import io.prometheus.client.Collector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,22 +37,22 @@ class ConfigFileLoaderTest {
             props.put("poll_interval", 0.2);
             loader.update(props);
             try {
-                long a1 = awaitDriver("cfg-a", -1);
-                long b1 = awaitDriver("cfg-b", -1);
+                long a1 = ItestSupport.awaitDriverService(context, "cfg-a", -1);
+                long b1 = ItestSupport.awaitDriverService(context, "cfg-b", -1);
 
                 Files.writeString(file, toml(url, 0, true)); // only cfg-b's qos changes
-                long b2 = awaitDriver("cfg-b", b1);
+                long b2 = ItestSupport.awaitDriverService(context, "cfg-b", b1);
                 assertNotEquals(b1, b2, "cfg-b was not restarted");
-                assertEquals(a1, serviceId("cfg-a"), "cfg-a must keep running untouched");
+                assertEquals(a1, ItestSupport.driverServiceId(context, "cfg-a"), "cfg-a must keep running untouched");
 
                 Files.writeString(file, toml(url, 0, true) + "\n[[drivers]\nprotocol = \"mqtt\"\n"); // syntax error
                 awaitConfigErrors(1);
-                assertEquals(a1, serviceId("cfg-a"), "a broken file must change nothing");
-                assertEquals(b2, serviceId("cfg-b"), "a broken file must change nothing");
+                assertEquals(a1, ItestSupport.driverServiceId(context, "cfg-a"), "a broken file must change nothing");
+                assertEquals(b2, ItestSupport.driverServiceId(context, "cfg-b"), "a broken file must change nothing");
 
                 Files.writeString(file, toml(url, 0, false)); // cfg-b's section removed
                 awaitGone("cfg-b");
-                assertEquals(a1, serviceId("cfg-a"));
+                assertEquals(a1, ItestSupport.driverServiceId(context, "cfg-a"));
                 assertNull(cm.listConfigurations("(&(service.factoryPid=esnode.driver.mqtt)(id=cfg-b))"));
             } finally {
                 Configuration[] made = cm.listConfigurations("(esnode.config.source=*)");
@@ -76,22 +75,10 @@ class ConfigFileLoaderTest {
         return a + (withB ? b : "") + pue;
     }
 
-    /** Waits for the driver's service, other than {@code notId}, and returns its service id. */
-    private long awaitDriver(String id, long notId) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            long sid = serviceId(id);
-            if (sid != -1 && sid != notId) {
-                return sid;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("driver " + id + " did not (re)appear");
-    }
 
     private void awaitGone(String id) throws Exception {
         long deadline = System.currentTimeMillis() + 15_000;
-        while (serviceId(id) != -1) {
+        while (ItestSupport.driverServiceId(context, id) != -1) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("driver " + id + " is still registered");
             }
@@ -99,10 +86,6 @@ class ConfigFileLoaderTest {
         }
     }
 
-    private long serviceId(String id) throws Exception {
-        ServiceReference<?>[] refs = context.getServiceReferences(Driver.class.getName(), "(" + Driver.DRIVER_ID + "=" + id + ")");
-        return refs == null ? -1 : (Long) refs[0].getProperty("service.id");
-    }
 
     private void awaitConfigErrors(double atLeast) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -87,8 +86,8 @@ class DriverHotPlugLeakTest {
         copy.start();
         configs.add(driver(A, driverBundle.getLocation(), "leak/a"));
         configs.add(driver(B, copy.getLocation(), "leak/b"));
-        awaitConnected(A);
-        awaitConnected(B);
+        ItestSupport.awaitConnected(context, A);
+        ItestSupport.awaitConnected(context, B);
 
         Set<Integer> seenByB = new ConcurrentSkipListSet<>();
         ServiceRegistration<ReadingListener> listener = context.registerService(ReadingListener.class, readings -> {
@@ -166,7 +165,7 @@ class DriverHotPlugLeakTest {
         // 50 revisions of a ~1 MB bundle that stayed reachable would add tens of MB; allow 8 MB of noise
         assertTrue(endHeap - baselineHeap < 8L * 1024 * 1024, numbers);
         assertTrue(lastSent > CYCLES, "the load ran during the updates: " + numbers);
-        assertEquals(DriverState.CONNECTED, state(A));
+        assertEquals(DriverState.CONNECTED, ItestSupport.driverState(context, A));
         // messages to A arrive every ~5 ms: after each update its series was back within 2 s (MQTT has no poll
         // interval; 2 s is far below its 60 s TTL)
         assertTrue(slowestReturnMillis < 2_000, numbers);
@@ -175,7 +174,7 @@ class DriverHotPlugLeakTest {
     /** One bundle update: remembers the old revision's class loader, waits for driver A to be connected again. */
     private static void cycle(Bundle bundle, List<WeakReference<ClassLoader>> oldLoaders) throws Exception {
         ClassLoader old = bundle.adapt(BundleWiring.class).getClassLoader();
-        long oldService = serviceId(A);
+        long oldService = ItestSupport.driverServiceId(context, A);
         bundle.update();
         if (oldLoaders != null) {
             oldLoaders.add(new WeakReference<>(old));
@@ -184,8 +183,8 @@ class DriverHotPlugLeakTest {
         long updated = System.currentTimeMillis();
         long deadline = updated + 15_000;
         while (System.currentTimeMillis() < deadline) {
-            long now = serviceId(A);
-            if (now != oldService && now != -1 && state(A) == DriverState.CONNECTED) {
+            long now = ItestSupport.driverServiceId(context, A);
+            if (now != oldService && now != -1 && ItestSupport.driverState(context, A) == DriverState.CONNECTED) {
                 break;
             }
             Thread.sleep(20);
@@ -209,40 +208,9 @@ class DriverHotPlugLeakTest {
         return c;
     }
 
-    private static void awaitConnected(String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (state(id) == DriverState.CONNECTED) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("driver " + id + " never connected");
-    }
 
-    /** The driver's state, without keeping its service object (that would pin the old class loader). */
-    private static DriverState state(String id) throws Exception {
-        ServiceReference<?> ref = reference(id);
-        if (ref == null) {
-            return null;
-        }
-        try {
-            Driver d = (Driver) context.getService(ref);
-            return d == null ? null : d.status().state();
-        } finally {
-            context.ungetService(ref);
-        }
-    }
 
-    private static long serviceId(String id) throws Exception {
-        ServiceReference<?> ref = reference(id);
-        return ref == null ? -1 : (Long) ref.getProperty("service.id");
-    }
 
-    private static ServiceReference<?> reference(String id) throws Exception {
-        ServiceReference<?>[] refs = context.getServiceReferences(Driver.class.getName(), "(" + Driver.DRIVER_ID + "=" + id + ")");
-        return refs == null ? null : refs[0];
-    }
 
     /** Thread count once it has been stable for a second (or is within ±2 of {@code target}), at most 10 s. */
     private static long settledThreadCount(ThreadMXBean threads, long target) throws InterruptedException {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -63,11 +62,11 @@ class GogoBundleCommandsTest {
             c.update(ItestSupport.props("id", "gogo1", "broker_url", "tcp://127.0.0.1:" + broker.port,
                     "points", new String[] {"name=t;topic=gogo/t;path=$.t;quantity=temperature;unit=C"}));
             try {
-                long before = awaitDriver("gogo1", -1);
+                long before = ItestSupport.awaitDriverService(context, "gogo1", -1);
                 Bundle mqtt = context.getServiceReferences(Driver.class.getName(), "(" + Driver.DRIVER_ID + "=gogo1)")[0]
                         .getBundle();
                 gogo.run("felix:update ($.context bundle " + mqtt.getBundleId() + ")");
-                long after = awaitDriver("gogo1", before);
+                long after = ItestSupport.awaitDriverService(context, "gogo1", before);
                 assertNotEquals(before, after);
             } finally {
                 c.delete();
@@ -75,21 +74,6 @@ class GogoBundleCommandsTest {
         }
     }
 
-    private long awaitDriver(String id, long notServiceId) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            ServiceReference<?>[] refs = context.getServiceReferences(Driver.class.getName(),
-                    "(" + Driver.DRIVER_ID + "=" + id + ")");
-            if (refs != null) {
-                long sid = (Long) refs[0].getProperty("service.id");
-                if (sid != notServiceId) {
-                    return sid;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("driver " + id + " did not (re)appear");
-    }
 
     /** The module's jar as the reactor built it (the test JVM runs in tests/esnode.itest or below it). */
     private static Path built(String module) throws IOException {

@@ -92,8 +92,8 @@ class ModbusDriverLifecycleTest {
 
     @Test
     void updatingModbusBundleWhilePollingLeavesOtherDriversAloneAndPollingResumes() throws Exception {
-        awaitDriver("mbit", DriverState.CONNECTED);
-        awaitDriver("mbside", DriverState.CONNECTED);
+        ItestSupport.awaitDriver(context, "mbit", DriverState.CONNECTED);
+        ItestSupport.awaitDriver(context, "mbside", DriverState.CONNECTED);
         // IT 150 kW over MQTT; facility 240 kW from Modbus (float32 0x43700000 = 1.875 * 2^7 = 240.0 kW)
         broker.publish("mb/it/power", "{\"w\": 150000}");
         // PUE = 240 kW / 150 kW = 1.6
@@ -126,7 +126,7 @@ class ModbusDriverLifecycleTest {
         try {
             Bundle modbus = ItestSupport.bundle(context, "esnode.driver.modbus");
             modbus.update();
-            Driver after = awaitDriver("mbit", DriverState.CONNECTED);
+            Driver after = ItestSupport.awaitDriver(context, "mbit", DriverState.CONNECTED);
             long readingsAtStart = after.status().readingsTotal();
             // polling resumed: the new instance keeps producing readings (2 points every 0.2 s)
             long deadline = System.currentTimeMillis() + 10_000;
@@ -162,23 +162,6 @@ class ModbusDriverLifecycleTest {
         assertFalse(String.join("\n", lines).contains("driver=\"mbit\""), Scrape.esnodeLines(lines));
     }
 
-    private static Driver awaitDriver(String id, DriverState state) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        Driver d = null;
-        while (System.currentTimeMillis() < deadline) {
-            ServiceReference<?>[] refs = context.getServiceReferences(Driver.class.getName(),
-                    "(" + Driver.DRIVER_ID + "=" + id + ")");
-            if (refs != null) {
-                d = (Driver) context.getService(refs[0]);
-                if (d != null && d.status().state() == state) {
-                    return d;
-                }
-            }
-            Thread.sleep(100);
-        }
-        assertNotNull(d, "driver " + id + " never registered");
-        throw new AssertionError("driver " + id + " never reached " + state + ": " + d.status());
-    }
 
     private static long serviceId(String type, String filter) throws Exception {
         ServiceReference<?>[] refs = context.getServiceReferences(type, filter);

@@ -75,7 +75,7 @@ class MqttDriverLifecycleTest {
                     "name=main_meter;topic=it/facility/power;path=$.kw;quantity=power;unit=kW;pue_role=facility",
                     "name=inlet;topic=it/rack/{rack}/temp;path=$.t;quantity=temperature;unit=C"}));
 
-        Driver driver = awaitConnectedDriver();
+        Driver driver = ItestSupport.awaitDriver(context, DRIVER_ID, DriverState.CONNECTED);
         assertEquals("mqtt", driver.protocol());
 
         publishSite(100_000, 50_000, 240, 23.5);
@@ -117,7 +117,7 @@ class MqttDriverLifecycleTest {
         scraper.start();
         try {
             driverBundle.update();
-            Driver driver = awaitConnectedDriver();
+            Driver driver = ItestSupport.awaitDriver(context, DRIVER_ID, DriverState.CONNECTED);
             assertEquals(DRIVER_ID, driver.id());
             // same configuration (pid) survives the update
             assertEquals(1, cm.listConfigurations("(service.factoryPid=esnode.driver.mqtt)").length);
@@ -159,23 +159,6 @@ class MqttDriverLifecycleTest {
         broker.publish("it/rack/r1/temp", "{\"t\": " + inlet + "}");
     }
 
-    private static Driver awaitConnectedDriver() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        Driver d = null;
-        while (System.currentTimeMillis() < deadline) {
-            ServiceReference<?>[] refs = context.getServiceReferences(Driver.class.getName(),
-                    "(" + Driver.DRIVER_ID + "=" + DRIVER_ID + ")");
-            if (refs != null) {
-                d = (Driver) context.getService(refs[0]);
-                if (d != null && d.status().state() == DriverState.CONNECTED) {
-                    return d;
-                }
-            }
-            Thread.sleep(100);
-        }
-        assertNotNull(d, "driver " + DRIVER_ID + " never registered");
-        throw new AssertionError("driver never connected: " + d.status());
-    }
 
     private static Bundle bundle(String bsn) {
         for (Bundle b : context.getBundles()) {

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
@@ -124,7 +123,7 @@ class SnmpDriverLifecycleTest {
             "name=count;oid=1.3.6.1.4.1.99999.5.2.0",
             "name=big;oid=1.3.6.1.4.1.99999.6.1.0;type=counter"});
         cm.getFactoryConfiguration("esnode.driver.snmp", DRIVER_ID, "?").update(props);
-        Driver d = awaitConnectedDriver();
+        Driver d = ItestSupport.awaitDriver(context, DRIVER_ID, DriverState.CONNECTED);
         assertEquals("snmp", d.protocol());
         awaitReading("rack_power", 4200.0);
         awaitReading("count", 7.0);
@@ -155,7 +154,7 @@ class SnmpDriverLifecycleTest {
             long before = b.getLastModified();
             b.update();
             assertTrue(b.getLastModified() >= before);
-            Driver d = awaitConnectedDriver();
+            Driver d = ItestSupport.awaitDriver(context, DRIVER_ID, DriverState.CONNECTED);
             assertEquals(DRIVER_ID, d.id());
             assertEquals(1, cm.listConfigurations("(service.factoryPid=esnode.driver.snmp)").length);
             long since = System.currentTimeMillis();
@@ -182,7 +181,7 @@ class SnmpDriverLifecycleTest {
         } finally {
             b.start();
         }
-        awaitConnectedDriver();
+        ItestSupport.awaitDriver(context, DRIVER_ID, DriverState.CONNECTED);
     }
 
     private static void awaitThreads(List<String> expected) throws InterruptedException {
@@ -215,23 +214,6 @@ class SnmpDriverLifecycleTest {
         throw new AssertionError(point + " never reached " + value + "; last " + last);
     }
 
-    private static Driver awaitConnectedDriver() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        Driver d = null;
-        while (System.currentTimeMillis() < deadline) {
-            ServiceReference<?>[] refs = context.getServiceReferences(Driver.class.getName(),
-                    "(" + Driver.DRIVER_ID + "=" + DRIVER_ID + ")");
-            if (refs != null) {
-                d = (Driver) context.getService(refs[0]);
-                if (d != null && d.status().state() == DriverState.CONNECTED) {
-                    return d;
-                }
-            }
-            Thread.sleep(50);
-        }
-        assertNotNull(d, "driver " + DRIVER_ID + " never registered");
-        throw new AssertionError("driver never connected: " + d.status());
-    }
 
     private static Bundle bundle(String bsn) {
         for (Bundle b : context.getBundles()) {

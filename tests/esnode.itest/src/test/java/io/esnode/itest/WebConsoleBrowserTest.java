@@ -2,11 +2,9 @@ package io.esnode.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.esnode.api.Driver;
 import io.esnode.api.DriverState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -158,7 +156,7 @@ class WebConsoleBrowserTest {
                     "name=inlet;topic=web1/rack/{rack}/temp;path=$.t;quantity=temperature;unit=F",
                     "name=rack_power;topic=web1/rack/{rack}/power;path=$.w;quantity=power;unit=W;pue_role=it",
                     "name=main_meter;topic=web1/facility;path=$.kw;quantity=power;unit=kW;pue_role=facility"}));
-        awaitConnected("web1");
+        ItestSupport.awaitConnected(context, "web1");
         broker.publish("web1/rack/r1/temp", "{\"t\": 77}");
         broker.publish("web1/rack/r1/power", "{\"w\": 100000}");
         broker.publish("web1/rack/r2/power", "{\"w\": 50000}");
@@ -193,7 +191,7 @@ class WebConsoleBrowserTest {
             String message = browser.awaitScript("return document.getElementById('esnode-message')?.textContent ?? ''",
                     "web2");
             assertEquals("created mqtt driver 'web2' (esnode.driver.mqtt~web2): CONNECTED", message);
-            assertEquals(DriverState.CONNECTED, state("web2"));
+            assertEquals(DriverState.CONNECTED, ItestSupport.driverState(context, "web2"));
             broker.publish("web2/h", "{\"h\": 40.5}");
             String humidity = awaitPage(browser, "esnode-points", "web2\thumidity\t\t40.5\tpercent\tGOOD");
             assertTrue(humidity.contains("web2\thumidity\t\t40.5\tpercent\tGOOD"), humidity);
@@ -209,7 +207,7 @@ class WebConsoleBrowserTest {
                     browser.awaitScript("return document.getElementById('esnode-message')?.textContent ?? ''", "disabled"));
             assertEquals("DISABLED", browser.script(
                     "return document.querySelector(\"tr[data-driver='web1'] td.state\")?.textContent ?? ''"));
-            assertEquals(null, state("web1"));
+            assertEquals(null, ItestSupport.driverState(context, "web1"));
             browser.click("button[data-action='enable:web1']");
             assertEquals("enabled driver 'web1': CONNECTED",
                     browser.awaitScript("return document.getElementById('esnode-message')?.textContent ?? ''", "enabled"));
@@ -302,29 +300,7 @@ class WebConsoleBrowserTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void awaitConnected(String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (state(id) == DriverState.CONNECTED) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("driver " + id + " never connected");
-    }
 
-    private static DriverState state(String id) throws Exception {
-        ServiceReference<?>[] refs = context.getServiceReferences(Driver.class.getName(), "(" + Driver.DRIVER_ID + "=" + id + ")");
-        if (refs == null) {
-            return null;
-        }
-        try {
-            Driver d = (Driver) context.getService(refs[0]);
-            return d == null ? null : d.status().state();
-        } finally {
-            context.ungetService(refs[0]);
-        }
-    }
 
     /** Writes to two streams (the real stdout stays readable in the build log). */
     private static final class TeeStream extends OutputStream {
